@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import { requireSession } from "@/lib/server/auth/session";
+import { editorRoles } from "@/lib/server/family/require-membership";
+import { getFamilyOverview } from "@/lib/server/family/get-family-overview";
+import { INVITE_TTL_HOURS } from "@/lib/server/invite/invite-token";
+import { notFoundOnMissing } from "@/lib/server/not-found";
+import { InvitePanel } from "./invite-panel";
+
+export default async function FamilyDashboardPage({ params }: PageProps<"/family/[familyId]">) {
+  const { familyId } = await params;
+  const session = await requireSession(`/family/${familyId}`);
+  const overview = await getFamilyOverview({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
+  const [t, common] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
+  const { family, role, members, pendingInvites } = overview;
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-1">
+        <h1 className="text-3xl font-bold">{t("title", { family: family.name })}</h1>
+        <p className="text-base text-gray-700">
+          {t("summary", {
+            country: common(`countryName.${family.country}`),
+            language: common(`languageName.${family.locale}`),
+            role: common(`roleName.${role}`),
+          })}
+        </p>
+      </header>
+      <section aria-labelledby="plan-title" className="flex flex-col gap-2 rounded-xl border-2 border-gray-200 p-4">
+        <h2 id="plan-title" className="text-xl font-bold">
+          {t("planTitle")}
+        </h2>
+        <p className="text-base">{t("planEmpty")}</p>
+      </section>
+      <section aria-labelledby="members-title" className="flex flex-col gap-2">
+        <h2 id="members-title" className="text-xl font-bold">
+          {t("membersTitle")}
+        </h2>
+        <ul className="flex flex-col gap-2" data-testid="members">
+          {members.map((member) => (
+            <li key={member.id} className="flex flex-wrap justify-between gap-2 rounded-lg bg-gray-50 p-3">
+              <span className="font-semibold">{member.user.name}</span>
+              <span>
+                {member.user.email} · {common(`roleName.${member.role}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {editorRoles.includes(role) ? (
+        <InvitePanel familyId={family.id} pendingInvites={pendingInvites} ttlHours={INVITE_TTL_HOURS} />
+      ) : (
+        <p>{t("onlyEditorsInvite")}</p>
+      )}
+    </div>
+  );
+}

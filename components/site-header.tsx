@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocaleAction, signOutAction } from "@/app/actions/preferences";
+import { locales } from "@/lib/i18n/config";
+import { getSession } from "@/lib/server/auth/session";
+
+export async function SiteHeader() {
+  const [t, locale, session] = await Promise.all([getTranslations("common"), getLocale(), getSession()]);
+  return (
+    <header className="no-print border-b-2 border-gray-200">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="text-2xl font-bold text-brand-800">
+          {t("appName")}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <form action={setLocaleAction} aria-label={t("language")} className="flex gap-1">
+            {locales.map((code) => (
+              <button
+                key={code}
+                type="submit"
+                name="locale"
+                value={code}
+                lang={code}
+                aria-pressed={code === locale}
+                className="min-h-11 rounded-lg px-3 text-base font-semibold aria-pressed:bg-gray-900 aria-pressed:text-white"
+              >
+                {t(`languageName.${code}`)}
+              </button>
+            ))}
+          </form>
+          {session && (
+            <form action={signOutAction}>
+              <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">
+                {t("signOut")}
+              </button>
+            </form>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+function createPrismaClient() {
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  return new PrismaClient({ adapter });
+}
+
+// One client per process: Next's dev server re-evaluates modules on every change.
+const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> };
+
+export const db = globalForPrisma.prisma ?? createPrismaClient();
+if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+export type Db = typeof db;

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { locales } from "@/lib/i18n/config";
+
+export const countries = ["MX", "US"] as const;
+export type Country = (typeof countries)[number];
+
+export const createFamilySchema = z.object({
+  name: z.string({ error: "familyName.required" }).trim().min(1, "familyName.required").max(80, "familyName.tooLong"),
+  country: z.enum(countries, { error: "country.invalid" }),
+  locale: z.enum(locales, { error: "locale.invalid" }),
+});
+
+/** Ids in URLs are UUIDs; anything else is simply not found (never a database error). */
+export const uuidSchema = z.uuid();
+
+/** Invite tokens are 32 random bytes in base64url. */
+export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export type CreateFamilyInput = z.infer<typeof createFamilySchema>;

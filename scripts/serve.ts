@@ -1,0 +1,123 @@
+// `npm start` / `npm run dev`: the one command that runs Confirma. It picks the database
+// (DATABASE_URL, else an embedded PostgreSQL kept in CONFIRMA_DATA_DIR), applies migrations,
+// builds when the build is missing or stale, then runs Next and shuts everything down on Ctrl-C.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { InvalidEnvironmentError, launcherEnvSchema, parseEnvironment, type LauncherEnv } from "../lib/env-schema.ts";
+import { openConfiguredDatabase } from "./db/database.ts";
+import { isPortFree, PortInUseError } from "./db/embedded-postgres.ts";
+import { applyMigrations, projectRoot } from "./db/migrations.ts";
+import { loadDotEnv } from "./load-dotenv.ts";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+
+function fail(message: string): never {
+  console.error(`confirma: ${message}`);
+  process.exit(1);
+}
+
+/** A generated secret kept in the data folder, so sessions survive restarts without setup. */
+function authSecret(env: LauncherEnv): string {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  if (env.NODE_ENV === "production") fail("BETTER_AUTH_SECRET is missing (required when NODE_ENV=production). See .env.example.");
+  const file = path.join(env.CONFIRMA_DATA_DIR, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(env.CONFIRMA_DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ["app", "components", "lib", "messages", "public"]) {
+    if (existsSync(path.join(projectRoot, dir))) visit(path.join(projectRoot, dir));
+  }
+  for (const file of ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json"]) {
+    if (existsSync(path.join(projectRoot, file))) newest = Math.max(newest, statSync(path.join(projectRoot, file)).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const buildId = path.join(projectRoot, ".next/BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange()) return;
+  console.log("confirma: building the app (first start, or the code changed)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: projectRoot });
+  if (result.status !== 0) fail("the build failed; see the output above.");
+}
+
+async function main() {
+  loadDotEnv(path.join(projectRoot, ".env"));
+  let env: LauncherEnv;
+  try {
+    env = parseEnvironment(launcherEnvSchema, process.env);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) fail(error.message);
+    throw error;
+  }
+  env.CONFIRMA_DATA_DIR = path.resolve(projectRoot, env.CONFIRMA_DATA_DIR);
+  if (!(await isPortFree(env.PORT, "0.0.0.0"))) {
+    fail(`port ${env.PORT} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`);
+  }
+  const secret = authSecret(env);
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
+
+  let database;
+  try {
+    database = await openConfiguredDatabase(env);
+  } catch (error) {
+    if (error instanceof PortInUseError) fail(error.message);
+    throw error;
+  }
+  console.log(
+    database.embedded
+      ? `confirma: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}, data in ${path.relative(projectRoot, env.CONFIRMA_DATA_DIR) || "."}/postgres`
+      : "confirma: using the PostgreSQL server in DATABASE_URL",
+  );
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+
+  try {
+    const applied = await applyMigrations(database.url);
+    if (applied.length) console.log(`confirma: applied migrations ${applied.join(", ")}`);
+  } catch (error) {
+    console.error(`confirma: migrations failed: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+
+  if (mode === "start") buildIfStale();
+
+  const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
+    stdio: "inherit",
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT) },
+  });
+  console.log(`confirma: serving on ${publicBaseUrl}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      else void shutdown(0);
+    });
+  }
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+await main();
