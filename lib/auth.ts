@@ -31,6 +31,7 @@ export const auth = betterAuth({
     },
   },
   telemetry: { enabled: false },
+  logger: { level: env.NODE_ENV === "test" ? "error" : "warn" },
   plugins: [nextCookies()],
 });
 

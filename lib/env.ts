@@ -1,9 +1,16 @@
 import "server-only";
 import { appEnvSchema, parseEnvironment, type AppEnv } from "./env-schema";
 
-// `next build` imports route modules to collect page data; the runtime values arrive at start.
+// `next build` imports route modules to collect page data; the real values arrive at start,
+// where instrumentation.ts validates them before the first request.
 const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
 
-export const env: AppEnv = isBuildPhase
-  ? (appEnvSchema.partial().parse({}) as AppEnv)
-  : parseEnvironment(appEnvSchema, process.env);
+const buildPlaceholders: AppEnv = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://build-phase@127.0.0.1:1/unused",
+  BETTER_AUTH_SECRET: "build-phase-placeholder-never-used-to-sign-anything",
+  PUBLIC_BASE_URL: "http://localhost:3000",
+  DATABASE_POOL_SIZE: 1,
+};
+
+export const env: AppEnv = isBuildPhase ? buildPlaceholders : parseEnvironment(appEnvSchema, process.env);

@@ -54,7 +54,7 @@ function buildIfStale() {
   const buildId = path.join(projectRoot, ".next/BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange()) return;
   console.log("confirma: building the app (first start, or the code changed)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: projectRoot });
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: projectRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) fail("the build failed; see the output above.");
 }
 
@@ -108,7 +108,7 @@ async function main() {
   const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
     stdio: "inherit",
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT) },
   });
   console.log(`confirma: serving on ${publicBaseUrl}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

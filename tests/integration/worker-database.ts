@@ -1,0 +1,25 @@
+// Gives this worker its own database, copied from the migrated template, before any module
+// under test reads DATABASE_URL.
+import { inject } from "vitest";
+import { ensureDatabase } from "../../scripts/db/embedded-postgres.ts";
+import { databaseUrlFor } from "./database-url.ts";
+
+const serverUrl = inject("serverUrl");
+const template = inject("templateDatabase");
+const database = `${template}_w${process.env.VITEST_POOL_ID ?? "0"}`;
+
+// Copying a template fails while another copy of it is starting: retry briefly.
+for (let attempt = 0; ; attempt++) {
+  try {
+    await ensureDatabase(serverUrl, database, template);
+    break;
+  } catch (error) {
+    if (attempt >= 20) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+  }
+}
+
+process.env.DATABASE_URL = databaseUrlFor(serverUrl, database);
+process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
+process.env.PUBLIC_BASE_URL ??= "http://localhost:3000";
+process.env.DATABASE_POOL_SIZE ??= "4";
