@@ -44,7 +44,7 @@ export class InvalidEnvironmentError extends Error {
 }
 
 /** Parses the environment, or throws one readable line naming every bad variable. */
-export function parseEnvironment<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+export function parseEnvironment<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { appEnvSchema, InvalidEnvironmentError, launcherEnvSchema, parseEnvironment } from "./env-schema";
+
+const valid = { DATABASE_URL: "postgresql://u@127.0.0.1:5432/db", BETTER_AUTH_SECRET: "x".repeat(32) };
+
+describe("parseEnvironment", () => {
+  it("accepts a complete environment and fills defaults", () => {
+    expect(parseEnvironment(appEnvSchema, valid)).toMatchObject({ PUBLIC_BASE_URL: "http://localhost:3000", DATABASE_POOL_SIZE: 10 });
+  });
+
+  it("names a missing variable in one line", () => {
+    expect(() => parseEnvironment(appEnvSchema, { BETTER_AUTH_SECRET: valid.BETTER_AUTH_SECRET })).toThrow(
+      new InvalidEnvironmentError("Invalid environment: DATABASE_URL is missing. See .env.example."),
+    );
+  });
+
+  it("names every malformed variable", () => {
+    const error = (() => {
+      try {
+        parseEnvironment(appEnvSchema, { DATABASE_URL: "mysql://nope", BETTER_AUTH_SECRET: "short", PUBLIC_BASE_URL: "ftp://x" });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message.split("\n")).toHaveLength(1);
+    expect(error?.message).toMatch(/DATABASE_URL must be a postgres/);
+    expect(error?.message).toMatch(/BETTER_AUTH_SECRET must be at least 32 characters/);
+    expect(error?.message).toMatch(/PUBLIC_BASE_URL/);
+  });
+
+  it("treats empty strings as unset and trims a trailing slash from the public URL", () => {
+    const parsed = parseEnvironment(launcherEnvSchema, { DATABASE_URL: "", PORT: "", PUBLIC_BASE_URL: "https://confirma.example/" });
+    expect(parsed.DATABASE_URL).toBeUndefined();
+    expect(parsed.PORT).toBe(3000);
+    expect(parsed.PUBLIC_BASE_URL).toBe("https://confirma.example");
+  });
+
+  it("refuses a port out of range", () => {
+    expect(() => parseEnvironment(launcherEnvSchema, { PORT: "70000" })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { signUpSchema } from "./auth";
+import { parseForm } from "./form-state";
+
+function form(entries: Record<string, string>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(entries)) data.set(key, value);
+  return data;
+}
+
+describe("parseForm", () => {
+  it("returns field errors and what the user typed, except the password", () => {
+    const result = parseForm(signUpSchema, form({ name: "Ana", email: "bad", password: "short", $ACTION_ID_1: "x" }));
+    expect(result).toEqual({
+      ok: false,
+      state: {
+        status: "error",
+        fieldErrors: { email: ["email.invalid"], password: ["password.tooShort"] },
+        values: { name: "Ana", email: "bad" },
+      },
+    });
+  });
+
+  it("returns the parsed data when valid", () => {
+    expect(parseForm(signUpSchema, form({ name: "Ana", email: "a@b.co", password: "sol de mediodía" }))).toMatchObject({ ok: true });
+  });
+});
