@@ -22,7 +22,6 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eServer.databaseUrl, max: 2 }) });
     await use(db);
