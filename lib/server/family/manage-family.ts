@@ -1,0 +1,51 @@
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import { db } from "@/lib/db";
+import type { CreateFamilyInput } from "@/lib/validation/family";
+import { editorRoles, requireMembership } from "./require-membership";
+
+export async function updateFamily(options: { familyId: string; userId: string; input: CreateFamilyInput }) {
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
+  return db.family.update({ where: { id: family.id }, data: options.input });
+}
+
+/** Marks the guided setup as finished (the review step). */
+export async function completeFamilySetup(options: { familyId: string; userId: string; now?: Date }) {
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
+  await db.family.update({ where: { id: family.id }, data: { setupCompletedAt: options.now ?? new Date() } });
+}
+
+/** Deletes the family and everything in it. Owners only, confirmed by typing the family's name. */
+export async function deleteFamily(options: { familyId: string; userId: string; confirmName: string }) {
+  const { family } = await requireMembership({ ...options, roles: ["owner"] });
+  if (options.confirmName.trim() !== family.name.trim()) {
+    throw new AppError("invalid_input", "confirmName.mismatch", { field: "confirmName" });
+  }
+  await db.family.delete({ where: { id: family.id } });
+}
+
+/**
+ * Everything the family holds, as plain data. The secret words appear only as the dates they
+ * were changed: their hashes could be attacked offline and are of no use to the family.
+ */
+export async function exportFamilyData(options: { familyId: string; userId: string; now?: Date }) {
+  const membership = await requireMembership(options);
+  const family = await db.family.findUniqueOrThrow({
+    where: { id: membership.familyId },
+    select: {
+      id: true, name: true, country: true, locale: true, createdAt: true, updatedAt: true, setupCompletedAt: true,
+      memberships: { select: { role: true, createdAt: true, user: { select: { name: true, email: true } } } },
+      invites: { select: { role: true, createdAt: true, expiresAt: true, acceptedAt: true } },
+      people: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true, name: true, phone: true, locale: true, notes: true, createdAt: true, updatedAt: true,
+          contacts: { orderBy: [{ tier: "asc" }, { position: "asc" }], select: { tier: true, position: true, contactId: true } },
+        },
+      },
+      contacts: { select: { id: true, name: true, phone: true, locale: true, relationship: true, channel: true, createdAt: true, updatedAt: true } },
+      secretWords: { select: { safeWordChangedAt: true, duressWordChangedAt: true } },
+    },
+  });
+  return { format: "confirma-family-export", version: 1, exportedAt: (options.now ?? new Date()).toISOString(), family };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import { db } from "@/lib/db";
+import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
+import { isUniqueViolation, requirePhone, requireUuid } from "@/lib/server/plan/scoped";
+import type { PersonInput } from "@/lib/validation/plan";
+
+const duplicate = () => new AppError("conflict", "phone.duplicatePerson", { field: "phone" });
+
+/** Adds someone to protect. Their number must be able to receive SMS. */
+export async function createPerson(options: { familyId: string; userId: string; input: PersonInput }) {
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
+  const phone = requirePhone(options.input.phone, family.country, "sms");
+  if (await db.person.findFirst({ where: { familyId: family.id, phone }, select: { id: true } })) throw duplicate();
+  const position = await db.person.count({ where: { familyId: family.id } });
+  try {
+    return await db.person.create({ data: { ...options.input, phone, familyId: family.id, position } });
+  } catch (error) {
+    throw isUniqueViolation(error) ? duplicate() : error;
+  }
+}
+
+export async function updatePerson(options: { familyId: string; userId: string; personId: string; input: PersonInput }) {
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
+  const personId = requireUuid(options.personId, "person.notFound");
+  const phone = requirePhone(options.input.phone, family.country, "sms");
+  if (await db.person.findFirst({ where: { familyId: family.id, phone, id: { not: personId } }, select: { id: true } })) throw duplicate();
+  try {
+    const { count } = await db.person.updateMany({ where: { id: personId, familyId: family.id }, data: { ...options.input, phone } });
+    if (count === 0) throw new AppError("not_found", "person.notFound");
+  } catch (error) {
+    throw isUniqueViolation(error) ? duplicate() : error;
+  }
+}
+
+export async function deletePerson(options: { familyId: string; userId: string; personId: string }) {
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
+  const personId = requireUuid(options.personId, "person.notFound");
+  const { count } = await db.person.deleteMany({ where: { id: personId, familyId: family.id } });
+  if (count === 0) throw new AppError("not_found", "person.notFound");
+}
+
+/** One person with their contact tree, tier by tier, in the family's order. */
+export async function getPerson(options: { familyId: string; userId: string; personId: string }) {
+  const membership = await requireMembership(options);
+  const personId = requireUuid(options.personId, "person.notFound");
+  const person = await db.person.findFirst({
+    where: { id: personId, familyId: membership.familyId },
+    include: { contacts: { include: { contact: true }, orderBy: [{ tier: "asc" }, { position: "asc" }] } },
+  });
+  if (!person) throw new AppError("not_found", "person.notFound");
+  return { person, family: membership.family, role: membership.role };
+}

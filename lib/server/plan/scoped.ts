@@ -1,0 +1,23 @@
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { normalizePhone, type PhonePurpose } from "@/lib/phone";
+import type { Country } from "@/lib/validation/family";
+import { uuidSchema } from "@/lib/validation/family";
+
+/** An id from a URL or a form: anything that is not a UUID is simply not found. */
+export function requireUuid(id: string, messageKey: string): string {
+  if (!uuidSchema.safeParse(id).success) throw new AppError("not_found", messageKey);
+  return id;
+}
+
+/** Normalizes a typed number or refuses it with the reason, on the phone field. */
+export function requirePhone(raw: string, country: Country, purpose: PhonePurpose): string {
+  const result = normalizePhone(raw, { country, purpose });
+  if (!result.ok) throw new AppError("invalid_input", result.error, { field: "phone" });
+  return result.e164;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
