@@ -16,5 +16,5 @@ export async function createFamilyAction(_previous: FormState, formData: FormDat
   } catch (error) {
     return actionErrorState(error, formData);
   }
-  redirect(`/family/${familyId}`);
+  redirect(`/family/${familyId}/setup`);
 }

@@ -1,10 +1,19 @@
 import "server-only";
 import { isAppError } from "@/lib/app-error";
-import { formError, type FormState } from "@/lib/validation/form-state";
+import { formError, formValues, type FormState } from "@/lib/validation/form-state";
 
-/** Turns a failure inside a server action into a form message; nothing reaches the user as a 500. */
+/**
+ * Turns a failure inside a server action into a form message; nothing reaches the user as a
+ * 500. An error about one field (details.field) is shown on that field.
+ */
 export function actionErrorState(error: unknown, formData: FormData): FormState {
-  if (isAppError(error)) return formError(formData, error.messageKey, error.details);
+  if (isAppError(error)) {
+    const { field, ...values } = error.details ?? {};
+    if (typeof field === "string") {
+      return { status: "error", fieldErrors: { [field]: [error.messageKey] }, values: formValues(formData) };
+    }
+    return formError(formData, error.messageKey, values);
+  }
   console.error("Server action failed", error);
   return formError(formData, "generic");
 }

@@ -8,13 +8,17 @@ export type FormState = {
   /** A message key in the "errors" namespace for the whole form. */
   formError?: string;
   formErrorValues?: Record<string, string | number>;
-  /** What the user typed, returned so that nothing is lost (never passwords). */
+  /** What the user typed, returned so that nothing is lost (never passwords or secret words). */
   values?: Record<string, string>;
+  /** A message key in its page's namespace, announced after a success. */
+  successMessage?: string;
+  successValues?: Record<string, string>;
 };
 
 export const initialFormState: FormState = { status: "idle" };
 
-const neverEchoed = new Set(["password"]);
+// Secrets are never sent back to the browser, not even to refill a form.
+const neverEchoed = new Set(["password", "safeWord", "duressWord", "word", "confirmName"]);
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

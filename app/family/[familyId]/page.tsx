@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PlanOverview } from "@/components/plan/plan-overview";
+import { getPlanOverview } from "@/lib/server/plan/get-plan-overview";
 import { requireSession } from "@/lib/server/auth/session";
 import { editorRoles } from "@/lib/server/family/require-membership";
 import { getFamilyOverview } from "@/lib/server/family/get-family-overview";
@@ -9,9 +12,13 @@ import { InvitePanel } from "./invite-panel";
 export default async function FamilyDashboardPage({ params }: PageProps<"/family/[familyId]">) {
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
-  const overview = await getFamilyOverview({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
-  const [t, common] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
+  const [overview, plan] = await Promise.all([
+    getFamilyOverview({ familyId, userId: session.user.id }),
+    getPlanOverview({ familyId, userId: session.user.id }),
+  ]).catch(notFoundOnMissing);
+  const [t, common, planT] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("plan")]);
   const { family, role, members, pendingInvites } = overview;
+  const canEdit = editorRoles.includes(role);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
@@ -24,12 +31,18 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
           })}
         </p>
       </header>
-      <section aria-labelledby="plan-title" className="flex flex-col gap-2 rounded-xl border-2 border-gray-200 p-4">
-        <h2 id="plan-title" className="text-xl font-bold">
-          {t("planTitle")}
-        </h2>
-        <p className="text-base">{t("planEmpty")}</p>
-      </section>
+      {plan.nextStep && canEdit && (
+        <section aria-labelledby="setup-title" className="flex flex-col gap-3 rounded-xl border-2 border-brand-700 bg-emerald-50 p-4">
+          <h2 id="setup-title" className="text-xl font-bold">
+            {planT("setupBanner")}
+          </h2>
+          <Link href={`/family/${family.id}/setup`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+            {planT("continueSetup")}
+          </Link>
+        </section>
+      )}
+      {!canEdit && <p>{planT("readOnly")}</p>}
+      <PlanOverview overview={plan} />
       <section aria-labelledby="members-title" className="flex flex-col gap-2">
         <h2 id="members-title" className="text-xl font-bold">
           {t("membersTitle")}
@@ -45,7 +58,7 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
           ))}
         </ul>
       </section>
-      {editorRoles.includes(role) ? (
+      {canEdit ? (
         <InvitePanel familyId={family.id} pendingInvites={pendingInvites} ttlHours={INVITE_TTL_HOURS} />
       ) : (
         <p>{t("onlyEditorsInvite")}</p>

@@ -1,0 +1,34 @@
+import { getTranslations } from "next-intl/server";
+import { deletePersonAction } from "@/app/family/[familyId]/plan-actions";
+import { DeleteButtonForm } from "@/components/plan/delete-button-form";
+import { PersonContactsEditor } from "@/components/plan/person-contacts-editor";
+import { PersonForm } from "@/components/plan/person-form";
+import { formatPhone } from "@/lib/phone";
+import { requireSession } from "@/lib/server/auth/session";
+import { listContacts } from "@/lib/server/contacts/contacts";
+import { editorRoles } from "@/lib/server/family/require-membership";
+import { notFoundOnMissing } from "@/lib/server/not-found";
+import { getPerson } from "@/lib/server/people/people";
+
+export default async function PersonPage({ params }: PageProps<"/family/[familyId]/people/[personId]">) {
+  const { familyId, personId } = await params;
+  const session = await requireSession(`/family/${familyId}/people/${personId}`);
+  const scope = { familyId, userId: session.user.id };
+  const [{ person, family, role }, familyContacts] = await Promise.all([getPerson({ ...scope, personId }), listContacts(scope)]).catch(notFoundOnMissing);
+  const t = await getTranslations("people");
+  const canEdit = editorRoles.includes(role);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">{canEdit ? t("editTitle", { name: person.name }) : person.name}</h1>
+      {canEdit ? (
+        <PersonForm familyId={familyId} personId={person.id} person={{ name: person.name, phone: formatPhone(person.phone), locale: person.locale, notes: person.notes }} defaultLocale={family.locale} />
+      ) : (
+        <p dir="ltr">{formatPhone(person.phone)}</p>
+      )}
+      <PersonContactsEditor familyId={familyId} person={person} familyContacts={familyContacts} canEdit={canEdit} defaultLocale={family.locale} />
+      {canEdit && (
+        <DeleteButtonForm action={deletePersonAction.bind(null, familyId, person.id)} label={t("delete", { name: person.name })} confirmation={t("deleteConfirm", { name: person.name })} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+"use server";
+// Server actions of the family plan. Each checks the session; the data-access functions check
+// the family and the role. Every failure comes back as a translated form message.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { actionErrorState } from "@/lib/server/action-error";
+import { requireSession } from "@/lib/server/auth/session";
+import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";
+import { createContact, deleteContact, updateContact } from "@/lib/server/contacts/contacts";
+import { completeFamilySetup, deleteFamily, updateFamily } from "@/lib/server/family/manage-family";
+import { createPerson, deletePerson, updatePerson } from "@/lib/server/people/people";
+import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secret-words";
+import { createFamilySchema } from "@/lib/validation/family";
+import { parseForm, type FormState } from "@/lib/validation/form-state";
+import { assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
+
+type Scope = { familyId: string; userId: string };
+
+async function scope(familyId: string): Promise<Scope> {
+  const session = await requireSession(`/family/${familyId}`);
+  return { familyId, userId: session.user.id };
+}
+
+function refresh(familyId: string) {
+  revalidatePath(`/family/${familyId}`, "layout");
+}
+
+/** Runs `work` and turns its failure into the form's state. */
+async function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
+  try {
+    const result = await work(await scope(familyId));
+    refresh(familyId);
+    return result ?? { status: "success" };
+  } catch (error) {
+    if (error instanceof Error && "digest" in error) throw error; // redirect() and notFound()
+    return actionErrorState(error, formData);
+  }
+}
+
+export async function createPersonAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(personSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, async (s) => {
+    const person = await createPerson({ ...s, input: parsed.data });
+    return { status: "success", successMessage: "added", successValues: { name: person.name } };
+  });
+}
+
+export async function updatePersonAction(familyId: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(personSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, async (s) => {
+    await updatePerson({ ...s, personId, input: parsed.data });
+    return { status: "success", successMessage: "saved", values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)])) };
+  });
+}
+
+export async function deletePersonAction(familyId: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const state = await attempt(familyId, formData, (s) => deletePerson({ ...s, personId }));
+  if (state.status === "success") redirect(`/family/${familyId}`);
+  return state;
+}
+
+export async function createContactAction(familyId: string, personId: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(contactSchema, formData);
+  const tier = tierSchema.safeParse(formData.get("tier") ?? 1);
+  if (!parsed.ok) return parsed.state;
+  if (!tier.success) return { status: "error", fieldErrors: { tier: ["tier.invalid"] } };
+  return attempt(familyId, formData, async (s) => {
+    const contact = await createContact({ ...s, input: parsed.data, assignTo: personId ? { personId, tier: tier.data } : undefined });
+    return { status: "success", successMessage: "added", successValues: { name: contact.name } };
+  });
+}
+
+export async function updateContactAction(familyId: string, contactId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(contactSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, async (s) => {
+    await updateContact({ ...s, contactId, input: parsed.data });
+    return { status: "success", successMessage: "saved", values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)])) };
+  });
+}
+
+export async function deleteContactAction(familyId: string, contactId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const state = await attempt(familyId, formData, (s) => deleteContact({ ...s, contactId }));
+  if (state.status === "success") redirect(`/family/${familyId}/contacts`);
+  return state;
+}
+
+export async function assignContactAction(familyId: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(assignmentSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, (s) => assignContact({ ...s, personId, contactId: String(formData.get("contactId") ?? ""), tier: parsed.data.tier }).then(() => undefined));
+}
+
+/** One form per tree entry: move up, move down, change tier, or remove. */
+export async function updateTreeEntryAction(familyId: string, assignmentId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const intent = formData.get("intent");
+  return attempt(familyId, formData, async (s) => {
+    if (intent === "up" || intent === "down") return moveContactWithinTier({ ...s, assignmentId, direction: intent });
+    if (intent === "remove") return removeContactFromTree({ ...s, assignmentId });
+    const tier = tierSchema.safeParse(formData.get("tier"));
+    if (!tier.success) return { status: "error", fieldErrors: { tier: ["tier.invalid"] } };
+    return changeContactTier({ ...s, assignmentId, tier: tier.data });
+  });
+}
+
+export async function saveSecretWordsAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(secretWordsSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, async (s) => {
+    await saveSecretWords({ ...s, input: parsed.data });
+    return { status: "success", successMessage: "saved" };
+  });
+}
+
+export async function checkSecretWordAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(checkWordSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, async (s) => {
+    const matches = await checkSecretWord({ ...s, which: parsed.data.which, word: parsed.data.word });
+    return { status: "success", successMessage: matches ? "matches" : "noMatch", values: { which: parsed.data.which } };
+  });
+}
+
+export async function updateFamilyAction(familyId: string, nextPath: string | null, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(createFamilySchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const state = await attempt(familyId, formData, async (s) => {
+    await updateFamily({ ...s, input: parsed.data });
+    return { status: "success", successMessage: "saved", values: parsed.data };
+  });
+  if (state.status === "success" && nextPath) redirect(nextPath);
+  return state;
+}
+
+export async function completeSetupAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const state = await attempt(familyId, formData, (s) => completeFamilySetup(s));
+  if (state.status === "success") redirect(`/family/${familyId}`);
+  return state;
+}
+
+export async function deleteFamilyAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(deleteFamilySchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const state = await attempt(familyId, formData, (s) => deleteFamily({ ...s, confirmName: parsed.data.confirmName }));
+  if (state.status === "success") redirect("/");
+  return state;
+}
