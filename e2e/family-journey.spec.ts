@@ -27,6 +27,10 @@ test("an adult signs up, creates the family, signs out and in, and a second adul
   await familyName.fill("The Méndez family");
   await page.getByRole("button", { name: "Create family" }).click();
 
+  // A new family goes straight into the guided setup; the family's page is one tap away.
+  await expect(page).toHaveURL(/\/setup\/people$/);
+  await expect(page.getByText("Step 2 of 5")).toBeVisible();
+  await page.getByRole("link", { name: "The Méndez family" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Méndez family");
   await expect(page.getByText("United States · messages in English · you are Owner")).toBeVisible();
   const dashboardUrl = page.url();

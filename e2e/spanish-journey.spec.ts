@@ -26,6 +26,8 @@ test("en español: registro, familia, invitación y unión de un segundo adulto 
   await expect(page.getByLabel("Idioma de los mensajes")).toHaveValue("es");
   await page.getByLabel("Nombre de la familia").fill("Familia García");
   await page.getByRole("button", { name: "Crear familia" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Configura tu plan");
+  await page.getByRole("link", { name: "Familia García" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Familia García");
   await expect(page.getByText("México · mensajes en Español · tu rol: Titular")).toBeVisible();
 
