@@ -24,7 +24,7 @@ for (const locale of ["es-MX", "en-US"]) {
       await expectNoViolations(page, "sign-in");
     });
 
-    test("the family pages meet WCAG 2.2 AA @phone", async ({ page, context, seedAdult, seedFamily, seedInvite, logIn }) => {
+    test("the family pages meet WCAG 2.2 AA @phone", async ({ page, context, seedAdult, seedFamily, seedInvite, logIn, db }) => {
       const adult = await seedAdult();
       await logIn(context, adult.id);
       await page.goto("/onboarding");
@@ -36,6 +36,19 @@ for (const locale of ["es-MX", "en-US"]) {
       await page.locator("#invite-title ~ form button[type=submit]").click();
       await expect(page.locator("#invite-url")).toBeVisible();
       await expectNoViolations(page, "dashboard with an invite link");
+
+      await page.getByRole("link", { name: /guided setup|configuración guiada/ }).click();
+      await expect(page).toHaveURL(/\/setup\/people$/);
+      await page.getByRole("main").locator("form button[type=submit]").click();
+      await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+      await expectNoViolations(page, "setup: people, with errors");
+      const person = await db.person.create({ data: { familyId: family.id, name: "Sofía", phone: "+525512345678", locale: "es" } });
+      const contact = await db.contact.create({ data: { familyId: family.id, name: "Escuela", phone: "+525555551234", locale: "es", relationship: "school", channel: "voice" } });
+      await db.personContact.create({ data: { personId: person.id, contactId: contact.id, tier: 1 } });
+      for (const path of ["setup/words", "setup/contacts", "setup/review", `people/${person.id}`, "contacts", `contacts/${contact.id}`, "words", "card", "settings"]) {
+        await page.goto(`/family/${family.id}/${path}`);
+        await expectNoViolations(page, path);
+      }
 
       const token = await seedInvite({ familyId: family.id, createdById: family.owner.id });
       await logIn(context, adult.id);
