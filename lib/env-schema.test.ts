@@ -39,3 +39,18 @@ describe("parseEnvironment", () => {
     expect(() => parseEnvironment(launcherEnvSchema, { PORT: "70000" })).toThrow(/PORT/);
   });
 });
+
+describe("Twilio settings", () => {
+  const twilio = { TWILIO_ACCOUNT_SID: `AC${"a".repeat(32)}`, TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_FROM_NUMBER: "+15005550006" };
+
+  it("are optional together and accepted complete", () => {
+    expect(parseEnvironment(appEnvSchema, valid).TWILIO_ACCOUNT_SID).toBeUndefined();
+    expect(parseEnvironment(appEnvSchema, { ...valid, ...twilio })).toMatchObject({ TWILIO_FROM_NUMBER: "+15005550006", TWILIO_TIMEOUT_MS: 10_000 });
+  });
+
+  it("name what is missing or malformed", () => {
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID })).toThrow(/TWILIO_AUTH_TOKEN is needed/);
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, ...twilio, TWILIO_FROM_NUMBER: undefined })).toThrow(/TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID/);
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, ...twilio, TWILIO_ACCOUNT_SID: "nope" })).toThrow(/TWILIO_ACCOUNT_SID must look like AC/);
+  });
+});

@@ -25,13 +25,33 @@ export const launcherEnvSchema = z.object({
   PUBLIC_BASE_URL: optional(origin),
 });
 
-export const appEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: postgresUrl,
-  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
-  PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, origin.default("http://localhost:3000")),
-  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
-});
+const booleanFlag = z.preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).default("false")).transform((value) => value === "true" || value === "1");
+
+export const appEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, origin.default("http://localhost:3000")),
+    DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
+    TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must look like AC followed by 32 hex digits")),
+    TWILIO_AUTH_TOKEN: optional(z.string().min(16, "looks too short")),
+    TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, "must look like MG followed by 32 hex digits")),
+    TWILIO_FROM_NUMBER: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number like +15005550006")),
+    TWILIO_API_BASE_URL: optional(origin),
+    TWILIO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
+    SIMULATOR_ENABLED: booleanFlag,
+  })
+  .superRefine((env, context) => {
+    const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];
+    if (twilio.some(Boolean) && !twilio.every(Boolean)) {
+      const missing = env.TWILIO_ACCOUNT_SID ? "TWILIO_AUTH_TOKEN" : "TWILIO_ACCOUNT_SID";
+      context.addIssue({ code: "custom", path: [missing], message: "is needed with the other Twilio credential" });
+    }
+    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM_NUMBER) {
+      context.addIssue({ code: "custom", path: ["TWILIO_FROM_NUMBER"], message: "or TWILIO_MESSAGING_SERVICE_SID is needed to send messages" });
+    }
+  });
 
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 export type AppEnv = z.infer<typeof appEnvSchema>;

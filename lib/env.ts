@@ -11,6 +11,8 @@ const buildPlaceholders: AppEnv = {
   BETTER_AUTH_SECRET: "build-phase-placeholder-never-used-to-sign-anything",
   PUBLIC_BASE_URL: "http://localhost:3000",
   DATABASE_POOL_SIZE: 1,
+  TWILIO_TIMEOUT_MS: 10_000,
+  SIMULATOR_ENABLED: false,
 };
 
 export const env: AppEnv = isBuildPhase ? buildPlaceholders : parseEnvironment(appEnvSchema, process.env);

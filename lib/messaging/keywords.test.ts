@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { carrierKeyword } from "./keywords";
+
+describe("carrierKeyword", () => {
+  it.each([
+    ["STOP", "stop"],
+    [" Alto ", "stop"],
+    ["baja.", "stop"],
+    ["START", "start"],
+    ["inicio", "start"],
+    ["HELP", "help"],
+    ["¿Ayuda?", "help"],
+    ["yes", null],
+    ["Sí", null],
+    ["stop calling me please", null],
+    ["OK", null],
+  ])("%j → %s", (body, expected) => {
+    expect(carrierKeyword(body)).toBe(expected);
+  });
+});
