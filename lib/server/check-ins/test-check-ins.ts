@@ -1,0 +1,75 @@
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import { db } from "@/lib/db";
+import type { Channel, Locale } from "@/lib/generated/prisma/enums";
+import { failedStatuses } from "@/lib/messaging/status";
+import { renderMessage, renderSms } from "@/lib/messaging/templates";
+import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
+import { sendSms, startCall } from "@/lib/server/messaging/send-message";
+import { requireUuid } from "@/lib/server/plan/scoped";
+
+export type TestTarget = { kind: "person"; id: string } | { kind: "contact"; id: string } | { kind: "everyone" };
+type Recipient = { phone: string; locale: Locale; channel: Channel; personId?: string; contactId?: string };
+
+async function recipientsFor(familyId: string, target: TestTarget): Promise<Recipient[]> {
+  const people = async (where: object) =>
+    (await db.person.findMany({ where: { familyId, ...where } })).map((p) => ({ phone: p.phone, locale: p.locale, channel: "sms" as const, personId: p.id }));
+  const contacts = async (where: object) =>
+    (await db.contact.findMany({ where: { familyId, ...where } })).map((c) => ({ phone: c.phone, locale: c.locale, channel: c.channel, contactId: c.id }));
+  if (target.kind === "person") return people({ id: requireUuid(target.id, "person.notFound") });
+  if (target.kind === "contact") return contacts({ id: requireUuid(target.id, "contact.notFound") });
+  return [...(await people({})), ...(await contacts({}))];
+}
+
+/**
+ * A test from the plan: each number gets a message (or, for contacts reached by phone, a call)
+ * saying it is a test and asking for an answer, so wrong numbers are found before a crisis.
+ */
+export async function sendTestCheckIns(options: { familyId: string; userId: string; target: TestTarget }) {
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
+  const recipients = await recipientsFor(family.id, options.target);
+  if (recipients.length === 0) throw new AppError("not_found", options.target.kind === "contact" ? "contact.notFound" : "person.notFound");
+  return Promise.all(
+    recipients.map(async (recipient) => {
+      const checkIn = await db.checkIn.create({
+        data: { familyId: family.id, kind: "test", phone: recipient.phone, channel: recipient.channel, personId: recipient.personId, contactId: recipient.contactId },
+      });
+      const outgoing = { familyId: family.id, to: recipient.phone, locale: recipient.locale, purpose: "test_check_in" };
+      const message =
+        recipient.channel === "voice"
+          ? await startCall({ ...outgoing, body: renderMessage(recipient.locale, "testCheckInCall", { family: family.name }) })
+          : await sendSms({ ...outgoing, ...renderSms(recipient.locale, "testCheckIn", { family: family.name }) });
+      return db.checkIn.update({ where: { id: checkIn.id }, data: { messageId: message.id } });
+    }),
+  );
+}
+
+export type CheckInState = "sending" | "delivered" | "replied" | "failed" | "optedOut";
+
+export function checkInState(checkIn: { repliedAt: Date | null; message: { status: string; errorCode: string | null } | null }): CheckInState {
+  if (checkIn.repliedAt) return "replied";
+  if (!checkIn.message) return "sending";
+  if (checkIn.message.errorCode === "opted_out") return "optedOut";
+  if (failedStatuses.has(checkIn.message.status)) return "failed";
+  if (["delivered", "read", "in-progress", "completed"].includes(checkIn.message.status)) return "delivered";
+  return "sending";
+}
+
+/** The latest test per number, for the plan: delivered / replied / failed, and opted-out numbers. */
+export async function listTestCheckIns(options: { familyId: string; userId: string }) {
+  const membership = await requireMembership(options);
+  const [checkIns, optOuts] = await Promise.all([
+    db.checkIn.findMany({
+      where: { familyId: membership.familyId, kind: "test" },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      include: { message: { select: { status: true, errorCode: true } } },
+    }),
+    db.smsOptOut.findMany({
+      where: { phone: { in: [...(await db.person.findMany({ where: { familyId: membership.familyId }, select: { phone: true } })), ...(await db.contact.findMany({ where: { familyId: membership.familyId }, select: { phone: true } }))].map((row) => row.phone) } },
+    }),
+  ]);
+  const latest = new Map<string, (typeof checkIns)[number] & { state: CheckInState }>();
+  for (const checkIn of checkIns) if (!latest.has(checkIn.phone)) latest.set(checkIn.phone, { ...checkIn, state: checkInState(checkIn) });
+  return { byPhone: latest, optedOut: new Set(optOuts.map((row) => row.phone)) };
+}

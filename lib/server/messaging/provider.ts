@@ -1,0 +1,55 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { env } from "@/lib/env";
+import { createSimulatorProvider } from "./simulator-provider";
+import { createTwilioProvider } from "./twilio-provider";
+
+export type ProviderResult = { sid: string; status: string };
+
+/** Why a provider call failed, which decides whether it may be tried again. */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    /** retryable: the provider said so (429, 5xx) or nothing reached it; timeout: it may have been sent. */
+    readonly kind: "retryable" | "permanent" | "timeout",
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}
+
+export interface MessagingProvider {
+  readonly name: "twilio" | "simulator";
+  sendSms(input: { to: string; body: string; statusCallback: string }): Promise<ProviderResult>;
+  startCall(input: { to: string; twimlUrl: string; statusCallback: string }): Promise<ProviderResult>;
+}
+
+let provider: MessagingProvider | undefined;
+
+/** Twilio when its credentials are configured, else the local simulator. */
+export function getMessagingProvider(): MessagingProvider {
+  provider ??= env.TWILIO_ACCOUNT_SID ? createTwilioProvider(env) : createSimulatorProvider();
+  return provider;
+}
+
+/** Lets tests swap the provider (e.g. the real SDK against a fake server) and restore it. */
+export function setMessagingProvider(next: MessagingProvider | undefined) {
+  provider = next;
+}
+
+/**
+ * The token webhooks are signed with: Twilio's auth token, or for the simulator a token derived
+ * from the app secret, so that simulated replies pass the very same signature check.
+ */
+export function webhookAuthToken(): string {
+  return env.TWILIO_AUTH_TOKEN ?? createHmac("sha256", env.BETTER_AUTH_SECRET).update("confirma-simulator-webhooks").digest("hex");
+}
+
+export function isSimulatorAvailable(): boolean {
+  return !env.TWILIO_ACCOUNT_SID && (env.NODE_ENV !== "production" || env.SIMULATOR_ENABLED);
+}
+
+export function callbackUrl(path: string, messageId: string): string {
+  return `${env.PUBLIC_BASE_URL}${path}?m=${messageId}`;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import twilio from "twilio";
+import type { AppEnv } from "@/lib/env-schema";
+import { ProviderError, type MessagingProvider } from "./provider";
+
+/**
+ * The SDK's HTTP client, pointed at TWILIO_API_BASE_URL when set (a regional edge, a compatible
+ * provider, or a fake server in tests). The SDK's own retries are off: send-message.ts retries,
+ * so that every attempt is counted and a timeout is never retried.
+ */
+class RebasedRequestClient extends twilio.RequestClient {
+  constructor(
+    private readonly baseUrl: string | undefined,
+    options: ConstructorParameters<typeof twilio.RequestClient>[0],
+  ) {
+    super(options);
+  }
+
+  request<TData>(options: Parameters<InstanceType<typeof twilio.RequestClient>["request"]>[0] & { data?: TData }) {
+    if (!this.baseUrl) return super.request<TData>(options);
+    const target = new URL(options.uri);
+    const base = new URL(this.baseUrl);
+    target.protocol = base.protocol;
+    target.host = base.host;
+    return super.request<TData>({ ...options, uri: target.toString() });
+  }
+}
+
+function toProviderError(error: unknown): ProviderError {
+  const status = (error as { status?: number }).status;
+  const code = (error as { code?: string | number }).code;
+  if (typeof status === "number") {
+    if (status === 429 || status >= 500) return new ProviderError(`provider answered ${status}`, "retryable", String(code ?? status));
+    return new ProviderError(`provider refused (${status})`, "permanent", String(code ?? status));
+  }
+  // Nothing was sent if the connection was refused; after a timeout or reset, it may have been.
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN") return new ProviderError(`provider unreachable (${code})`, "retryable", String(code));
+  return new ProviderError(`no answer from the provider (${String(code ?? "timeout")})`, "timeout", "timeout");
+}
+
+export function createTwilioProvider(env: AppEnv): MessagingProvider {
+  const httpClient = new RebasedRequestClient(env.TWILIO_API_BASE_URL, { timeout: env.TWILIO_TIMEOUT_MS, autoRetry: false, keepAlive: true });
+  const client = twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { httpClient });
+  const sender = env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : { from: env.TWILIO_FROM_NUMBER! };
+  return {
+    name: "twilio",
+    async sendSms({ to, body, statusCallback }) {
+      try {
+        const message = await client.messages.create({ to, body, statusCallback, ...sender });
+        return { sid: message.sid, status: message.status };
+      } catch (error) {
+        throw toProviderError(error);
+      }
+    },
+    async startCall({ to, twimlUrl, statusCallback }) {
+      if (!env.TWILIO_FROM_NUMBER) throw new ProviderError("calls need TWILIO_FROM_NUMBER", "permanent", "no_from_number");
+      try {
+        const call = await client.calls.create({
+          to,
+          from: env.TWILIO_FROM_NUMBER,
+          url: twimlUrl,
+          method: "POST",
+          statusCallback,
+          statusCallbackMethod: "POST",
+          statusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
+          // A voicemail must not count as an answer.
+          machineDetection: "Enable",
+        });
+        return { sid: call.sid, status: call.status };
+      } catch (error) {
+        throw toProviderError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import twilio from "twilio";
+import { env } from "@/lib/env";
+import { webhookAuthToken } from "./provider";
+import { handleGather, handleStatusCallback, handleVoice } from "./receive-call-events";
+import { receiveInboundSms } from "./receive-sms";
+
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+const endpoints = {
+  "/api/twilio/sms": receiveInboundSms,
+  "/api/twilio/status": handleStatusCallback,
+  "/api/twilio/voice": handleVoice,
+  "/api/twilio/voice/gather": handleGather,
+} as const;
+
+export type WebhookInput = { params: Record<string, string>; messageId: string | null };
+
+const emptyTwiml = () => new Response("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", { headers: { "Content-Type": "text/xml" } });
+
+async function readLimitedBody(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_WEBHOOK_BYTES) return null;
+  const buffer = await request.arrayBuffer();
+  return buffer.byteLength > MAX_WEBHOOK_BYTES ? null : new TextDecoder().decode(buffer);
+}
+
+/**
+ * Every provider webhook enters here: size limit, form parsing, signature check against
+ * PUBLIC_BASE_URL + path (never the request's own Host), then the endpoint's handler.
+ * Forged or unsigned requests get 403 and change nothing.
+ */
+export async function handleTwilioWebhook(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const handler = endpoints[url.pathname as keyof typeof endpoints];
+  if (!handler) return new Response("Not found", { status: 404 });
+
+  const text = await readLimitedBody(request);
+  if (text === null) return new Response("Payload too large", { status: 413 });
+  if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
+    return new Response("Expected a form body", { status: 415 });
+  }
+  const params: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(text)) params[key] = value;
+
+  const signature = request.headers.get("x-twilio-signature");
+  const signedUrl = `${env.PUBLIC_BASE_URL}${url.pathname}${url.search}`;
+  if (!signature || !twilio.validateRequest(webhookAuthToken(), signature, signedUrl, params)) {
+    return new Response("Forbidden", { status: 403 });
+  }
+
+  const result = await handler({ params, messageId: url.searchParams.get("m") });
+  return result ?? emptyTwiml();
+}
