@@ -10,4 +10,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-export const config = { matcher: ["/family/:path*", "/onboarding"] };
+export const config = { matcher: ["/family/:path*", "/onboarding", "/simulator"] };

@@ -105,12 +105,21 @@ async function main() {
 
   if (mode === "start") buildIfStale();
 
+  // A local install on the embedded database is a demo: the simulator page is on unless refused.
+  const simulatorEnabled = process.env.SIMULATOR_ENABLED || (database.embedded ? "true" : "false");
   const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
     stdio: "inherit",
     cwd: projectRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled },
   });
   console.log(`confirma: serving on ${publicBaseUrl}`);
+  if (!process.env.TWILIO_ACCOUNT_SID) {
+    console.log(
+      simulatorEnabled === "true"
+        ? `confirma: no Twilio account configured: messages and calls go to the simulator, ${publicBaseUrl}/simulator`
+        : "confirma: no Twilio account configured and the simulator is off: nothing will reach a phone",
+    );
+  }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       if (child.exitCode === null) child.kill("SIGTERM");

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSession } from "@/lib/server/auth/session";
 import { requireMembership } from "@/lib/server/family/require-membership";
+import { isSimulatorAvailable } from "@/lib/server/messaging/provider";
 import { notFoundOnMissing } from "@/lib/server/not-found";
 
 export default async function FamilyLayout({ children, params }: LayoutProps<"/family/[familyId]">) {
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
   const { family } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
-  const t = await getTranslations("plan");
+  const [t, simulator] = await Promise.all([getTranslations("plan"), getTranslations("simulator")]);
   const base = `/family/${family.id}`;
   const links = [
     { href: base, label: family.name },
@@ -16,6 +17,7 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
     { href: `${base}/words`, label: t("wordsTitle") },
     { href: `${base}/card`, label: t("printCard") },
     { href: `${base}/settings`, label: t("settingsLink") },
+    ...(isSimulatorAvailable() ? [{ href: "/simulator", label: simulator("link") }] : []),
   ];
   return (
     <div className="flex flex-col gap-6">

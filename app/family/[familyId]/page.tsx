@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PlanOverview } from "@/components/plan/plan-overview";
+import { TestCheckInPanel } from "@/components/plan/test-check-in-panel";
+import { listTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
+import { listContacts } from "@/lib/server/contacts/contacts";
 import { getPlanOverview } from "@/lib/server/plan/get-plan-overview";
 import { requireSession } from "@/lib/server/auth/session";
 import { editorRoles } from "@/lib/server/family/require-membership";
@@ -12,10 +15,8 @@ import { InvitePanel } from "./invite-panel";
 export default async function FamilyDashboardPage({ params }: PageProps<"/family/[familyId]">) {
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
-  const [overview, plan] = await Promise.all([
-    getFamilyOverview({ familyId, userId: session.user.id }),
-    getPlanOverview({ familyId, userId: session.user.id }),
-  ]).catch(notFoundOnMissing);
+  const scope = { familyId, userId: session.user.id };
+  const [overview, plan, contacts, tests] = await Promise.all([getFamilyOverview(scope), getPlanOverview(scope), listContacts(scope), listTestCheckIns(scope)]).catch(notFoundOnMissing);
   const [t, common, planT] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("plan")]);
   const { family, role, members, pendingInvites } = overview;
   const canEdit = editorRoles.includes(role);
@@ -43,6 +44,15 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
       )}
       {!canEdit && <p>{planT("readOnly")}</p>}
       <PlanOverview overview={plan} />
+      <TestCheckInPanel
+        familyId={family.id}
+        canEdit={canEdit}
+        tests={tests}
+        lines={[
+          ...plan.people.map((person) => ({ kind: "person" as const, id: person.id, name: person.name, phone: person.phone })),
+          ...contacts.map((contact) => ({ kind: "contact" as const, id: contact.id, name: contact.name, phone: contact.phone })),
+        ]}
+      />
       <section aria-labelledby="members-title" className="flex flex-col gap-2">
         <h2 id="members-title" className="text-xl font-bold">
           {t("membersTitle")}
