@@ -19,15 +19,9 @@ const stateStyle: Record<string, string> = {
 export async function TestCheckInPanel({ familyId, lines, tests, canEdit }: { familyId: string; lines: Line[]; tests: Tests; canEdit: boolean }) {
   const t = await getTranslations("tests");
   if (lines.length === 0) return null;
-  // Refresh while a recent test still waits for its delivery or its answer.
-  const recent = Date.now() - 10 * 60_000;
-  const pending = lines.some((line) => {
-    const test = tests.byPhone.get(line.phone);
-    return test && test.createdAt.getTime() > recent && (test.state === "sending" || test.state === "delivered");
-  });
   return (
     <section aria-labelledby="tests-title" className="flex flex-col gap-3 rounded-xl border-2 border-gray-200 p-4">
-      <AutoRefresh active={pending} />
+      <AutoRefresh active={tests.awaitingUpdate} />
       <h2 id="tests-title" className="text-xl font-bold">
         {t("title")}
       </h2>

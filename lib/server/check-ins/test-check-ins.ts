@@ -55,21 +55,31 @@ export function checkInState(checkIn: { repliedAt: Date | null; message: { statu
   return "sending";
 }
 
+/** How long the plan keeps refreshing while a test waits for its delivery or its answer. */
+const WATCH_WINDOW_MS = 10 * 60_000;
+
 /** The latest test per number, for the plan: delivered / replied / failed, and opted-out numbers. */
-export async function listTestCheckIns(options: { familyId: string; userId: string }) {
+export async function listTestCheckIns(options: { familyId: string; userId: string; now?: Date }) {
   const membership = await requireMembership(options);
-  const [checkIns, optOuts] = await Promise.all([
+  const familyId = membership.familyId;
+  const [checkIns, people, contacts] = await Promise.all([
     db.checkIn.findMany({
-      where: { familyId: membership.familyId, kind: "test" },
+      where: { familyId, kind: "test" },
       orderBy: { createdAt: "desc" },
       take: 200,
       include: { message: { select: { status: true, errorCode: true } } },
     }),
-    db.smsOptOut.findMany({
-      where: { phone: { in: [...(await db.person.findMany({ where: { familyId: membership.familyId }, select: { phone: true } })), ...(await db.contact.findMany({ where: { familyId: membership.familyId }, select: { phone: true } }))].map((row) => row.phone) } },
-    }),
+    db.person.findMany({ where: { familyId }, select: { phone: true } }),
+    db.contact.findMany({ where: { familyId }, select: { phone: true } }),
   ]);
-  const latest = new Map<string, (typeof checkIns)[number] & { state: CheckInState }>();
-  for (const checkIn of checkIns) if (!latest.has(checkIn.phone)) latest.set(checkIn.phone, { ...checkIn, state: checkInState(checkIn) });
-  return { byPhone: latest, optedOut: new Set(optOuts.map((row) => row.phone)) };
+  const optOuts = await db.smsOptOut.findMany({ where: { phone: { in: [...people, ...contacts].map((row) => row.phone) } } });
+  const optedOut = new Set(optOuts.map((row) => row.phone));
+
+  const byPhone = new Map<string, (typeof checkIns)[number] & { state: CheckInState }>();
+  for (const checkIn of checkIns) if (!byPhone.has(checkIn.phone)) byPhone.set(checkIn.phone, { ...checkIn, state: checkInState(checkIn) });
+  const watchFrom = (options.now ?? new Date()).getTime() - WATCH_WINDOW_MS;
+  const awaitingUpdate = [...byPhone.values()].some(
+    (test) => !optedOut.has(test.phone) && test.createdAt.getTime() > watchFrom && (test.state === "sending" || test.state === "delivered"),
+  );
+  return { byPhone, optedOut, awaitingUpdate };
 }
