@@ -21,6 +21,11 @@ async function scope(familyId: string): Promise<Scope> {
   return { familyId, userId: session.user.id };
 }
 
+/** What was saved, as the form shows it again. */
+function asFormValues(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value)]));
+}
+
 function refresh(familyId: string) {
   revalidatePath(`/family/${familyId}`, "layout");
 }
@@ -51,7 +56,7 @@ export async function updatePersonAction(familyId: string, personId: string, _pr
   if (!parsed.ok) return parsed.state;
   return attempt(familyId, formData, async (s) => {
     await updatePerson({ ...s, personId, input: parsed.data });
-    return { status: "success", successMessage: "saved", values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)])) };
+    return { status: "success", successMessage: "saved", values: asFormValues(parsed.data) };
   });
 }
 
@@ -77,7 +82,7 @@ export async function updateContactAction(familyId: string, contactId: string, _
   if (!parsed.ok) return parsed.state;
   return attempt(familyId, formData, async (s) => {
     await updateContact({ ...s, contactId, input: parsed.data });
-    return { status: "success", successMessage: "saved", values: Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)])) };
+    return { status: "success", successMessage: "saved", values: asFormValues(parsed.data) };
   });
 }
 

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { setMessagingProvider, type MessagingProvider } from "@/lib/server/messaging/provider";
 import { addTestMember, createTestFamily } from "@/tests/integration/factories";
-import { callSid, messageSid } from "@/tests/integration/webhook-request";
+import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { listTestCheckIns, sendTestCheckIns } from "./test-check-ins";
 
-const sent: { to: string; body: string }[] = [];
-const provider: MessagingProvider = {
-  name: "simulator",
-  sendSms: async ({ to, body }) => (sent.push({ to, body }), { sid: messageSid(), status: "queued" }),
-  startCall: async ({ to }) => (sent.push({ to, body: "call" }), { sid: callSid(), status: "queued" }),
-};
-beforeAll(() => setMessagingProvider(provider));
-afterAll(() => setMessagingProvider(undefined));
+const sent = recordOutgoingMessages();
 
 async function plan() {
   const { family, ownerId } = await createTestFamily({ name: "Familia Núñez" });

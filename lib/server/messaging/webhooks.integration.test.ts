@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPerson } from "@/lib/server/people/people";
 import { saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { sendTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
 import { createTestFamily } from "@/tests/integration/factories";
+import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { callSid, inboundSms, messageSid, signedWebhook } from "@/tests/integration/webhook-request";
-import { setMessagingProvider, type MessagingProvider } from "./provider";
 import { REDACTED } from "./receive-sms";
 import { handleTwilioWebhook, MAX_WEBHOOK_BYTES } from "./webhooks";
 
-// Outbound messages go to a recording provider here; the SDK itself is covered by send-message tests.
-const sent: { to: string; body: string }[] = [];
-const recordingProvider: MessagingProvider = {
-  name: "simulator",
-  sendSms: async ({ to, body }) => (sent.push({ to, body }), { sid: messageSid(), status: "queued" }),
-  startCall: async ({ to }) => (sent.push({ to, body: "call" }), { sid: callSid(), status: "queued" }),
-};
-beforeAll(() => setMessagingProvider(recordingProvider));
-afterAll(() => setMessagingProvider(undefined));
+const sent = recordOutgoingMessages();
 
 let counter = 0;
 const newPhone = () => `+5255${String(Date.now() % 1e6).padStart(6, "0")}${String(counter++ % 100).padStart(2, "0")}`;
