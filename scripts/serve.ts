@@ -107,11 +107,10 @@ async function main() {
 
   // A local install on the embedded database is a demo: the simulator page is on unless refused.
   const simulatorEnabled = process.env.SIMULATOR_ENABLED || (database.embedded ? "true" : "false");
-  const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
-    stdio: "inherit",
-    cwd: projectRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled },
-  });
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled };
+  const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], { stdio: "inherit", cwd: projectRoot, env: childEnv });
+  // The escalation timers run beside the web server, on the same database.
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], { stdio: "inherit", cwd: projectRoot, env: childEnv });
   console.log(`confirma: serving on ${publicBaseUrl}`);
   if (!process.env.TWILIO_ACCOUNT_SID) {
     console.log(
@@ -122,11 +121,18 @@ async function main() {
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
+      if (worker.exitCode === null) worker.kill("SIGTERM");
       if (child.exitCode === null) child.kill("SIGTERM");
       else void shutdown(0);
     });
   }
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  child.on("exit", (code) => {
+    if (worker.exitCode === null) worker.kill("SIGTERM");
+    void shutdown(code ?? 0);
+  });
+  worker.on("exit", (code) => {
+    if (!stopping && code !== 0) console.error(`confirma: the escalation worker stopped (exit ${code}); timers will not fire until it runs again.`);
+  });
 }
 
 await main();

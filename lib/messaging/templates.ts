@@ -1,7 +1,7 @@
 // The texts sent by SMS and spoken in calls, from the same catalogue as the interface. They are
 // discreet (never "kidnapping", "ransom" or a secret word) and kept within two SMS segments:
 // the Spanish ones are written without á, í, ó, ú, which would switch them to UCS-2.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -9,8 +9,8 @@ import { smsSegments } from "./sms-segments";
 
 const catalogues = { en, es } as const;
 
-export type SmsTemplate = "testCheckIn" | "help" | "unknownSender";
-export type VoiceTemplate = "testCheckInCall" | "callThanks" | "callNoInput";
+export type SmsTemplate = "testCheckIn" | "help" | "unknownSender" | "incidentCheckIn" | "contactAsk" | "allClear" | "scamNotice";
+export type VoiceTemplate = "testCheckInCall" | "callThanks" | "callNoInput" | "incidentCall" | "contactAskCall";
 
 /** Family names are cut so that no message grows past two segments. */
 export const MAX_NAME_IN_SMS = 30;
@@ -26,7 +26,9 @@ export function renderMessage(locale: AppLocale, template: SmsTemplate | VoiceTe
   return t(template, Object.fromEntries(Object.entries(values).map(([key, value]) => [key, shorten(value)])));
 }
 
-export function renderSms(locale: AppLocale, template: SmsTemplate, values: Record<string, string> = {}) {
-  const body = renderMessage(locale, template, values);
+/** In a drill every message says so (SIMULACRO / DRILL), first. */
+export function renderSms(locale: AppLocale, template: SmsTemplate, values: Record<string, string> = {}, options: { drill?: boolean } = {}) {
+  const prefix = options.drill ? createTranslator({ locale, messages: catalogues[locale], namespace: "sms" })("drillPrefix") : "";
+  const body = prefix + renderMessage(locale, template, values);
   return { body, segments: smsSegments(body).segments };
 }

@@ -3,6 +3,8 @@ import twilio from "twilio";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/config";
 import { movesForward } from "@/lib/messaging/status";
+import { appendIncidentEvent } from "@/lib/server/incidents/events";
+import { recordIncidentReply } from "@/lib/server/incidents/record-reply";
 import { renderMessage } from "@/lib/messaging/templates";
 import { gatherSchema, messageIdParamSchema, statusCallbackSchema, voiceWebhookSchema } from "@/lib/validation/twilio-webhooks";
 import type { WebhookInput } from "./webhooks";
@@ -44,7 +46,7 @@ export async function handleStatusCallback({ params, messageId }: WebhookInput):
   // After a timeout we marked it failed without knowing; the provider's word wins.
   const unconfirmed = message.status === "failed" && message.errorCode === "timeout";
   if (!unconfirmed && !movesForward(message.status, status)) return;
-  await db.outboundMessage.updateMany({
+  const updated = await db.outboundMessage.updateMany({
     where: { id: message.id, status: message.status },
     data: {
       status,
@@ -53,6 +55,9 @@ export async function handleStatusCallback({ params, messageId }: WebhookInput):
       ...("AnsweredBy" in event && event.AnsweredBy ? { answeredBy: event.AnsweredBy } : {}),
     },
   });
+  // An incident's screen shows deliveries as they happen.
+  const checkIn = updated.count ? await db.checkIn.findUnique({ where: { messageId: message.id }, select: { incidentId: true, phone: true } }) : null;
+  if (checkIn?.incidentId) await appendIncidentEvent({ incidentId: checkIn.incidentId, type: "delivery", data: { phone: checkIn.phone, status } });
 }
 
 /** The TwiML of a check-in call: speak the message in the person's language, gather one key. */
@@ -90,7 +95,9 @@ export async function handleGather({ params, messageId }: WebhookInput): Promise
     skipDuplicates: true,
   });
   if (stored.count > 0 && message && Digits) {
-    await db.checkIn.updateMany({ where: { messageId: message.id, repliedAt: null }, data: { reply: `keypad:${Digits}`, repliedAt: new Date() } });
+    const checkIn = await db.checkIn.findUnique({ where: { messageId: message.id } });
+    if (checkIn?.kind === "incident") await recordIncidentReply({ checkIn, text: Digits, word: null, via: "keypad" });
+    else await db.checkIn.updateMany({ where: { messageId: message.id, repliedAt: null }, data: { reply: `keypad:${Digits}`, repliedAt: new Date() } });
     await db.inboundWebhook.update({ where: { providerKey: `${CallSid}:gather` }, data: { processedAt: new Date() } });
   }
   const response = new twilio.twiml.VoiceResponse();

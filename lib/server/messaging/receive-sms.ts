@@ -5,6 +5,7 @@ import { carrierKeyword } from "@/lib/messaging/keywords";
 import { renderSms } from "@/lib/messaging/templates";
 import { normalizeSecretWord, SECRET_WORD_MAX_LENGTH, SECRET_WORD_MIN_LENGTH } from "@/lib/secret-word";
 import { consumeAttempt } from "@/lib/server/rate-limit/consume-attempt";
+import { recordIncidentReply } from "@/lib/server/incidents/record-reply";
 import { secretWordMatches } from "@/lib/server/secret-words/secret-words";
 import { inboundSmsSchema } from "@/lib/validation/twilio-webhooks";
 import { sendSms } from "./send-message";
@@ -13,21 +14,22 @@ import type { WebhookInput } from "./webhooks";
 export const REDACTED = "[redacted]";
 export const CHECK_IN_REPLY_WINDOW_MS = 24 * 3600_000;
 
+/** The check-in this number is answering: an unanswered test, or any incident's (several answers count). */
 async function findOpenCheckIn(phone: string) {
   return db.checkIn.findFirst({
-    where: { phone, repliedAt: null, createdAt: { gt: new Date(Date.now() - CHECK_IN_REPLY_WINDOW_MS) } },
+    where: { phone, createdAt: { gt: new Date(Date.now() - CHECK_IN_REPLY_WINDOW_MS) }, OR: [{ kind: "incident" }, { repliedAt: null }] },
     orderBy: { createdAt: "desc" },
     include: { family: { select: { locale: true, secretWords: true } } },
   });
 }
 
 /** A short reply from a protected person may be a secret word: then it is never stored in clear. */
-async function matchesSecretWord(checkIn: NonNullable<Awaited<ReturnType<typeof findOpenCheckIn>>>, body: string): Promise<boolean> {
+async function matchingSecretWord(checkIn: NonNullable<Awaited<ReturnType<typeof findOpenCheckIn>>>, body: string): Promise<"safe" | "duress" | null> {
   const words = checkIn.family.secretWords;
   const length = normalizeSecretWord(body).length;
-  if (!checkIn.personId || !words || length < SECRET_WORD_MIN_LENGTH || length > SECRET_WORD_MAX_LENGTH) return false;
+  if (!checkIn.personId || !words || length < SECRET_WORD_MIN_LENGTH || length > SECRET_WORD_MAX_LENGTH) return null;
   const [safe, duress] = await Promise.all([secretWordMatches(words.safeWordHash, body), secretWordMatches(words.duressWordHash, body)]);
-  return safe || duress;
+  return safe ? "safe" : duress ? "duress" : null;
 }
 
 async function senderLocale(phone: string, fallback?: Locale): Promise<Locale> {
@@ -50,7 +52,8 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
   const { MessageSid, From, Body } = parsed.data;
 
   const checkIn = await findOpenCheckIn(From);
-  const storedBody = checkIn && (await matchesSecretWord(checkIn, Body)) ? REDACTED : Body;
+  const word = checkIn ? await matchingSecretWord(checkIn, Body) : null;
+  const storedBody = word ? REDACTED : Body;
   await db.inboundWebhook.createMany({
     data: [{ providerKey: MessageSid, kind: "sms", fromNumber: From, body: storedBody, params: { ...params, Body: storedBody }, familyId: checkIn?.familyId }],
     skipDuplicates: true,
@@ -64,12 +67,17 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
     if (count === 0) return false;
     if (keyword === "stop") await tx.smsOptOut.upsert({ where: { phone: From }, create: { phone: From }, update: {} });
     if (keyword === "start") await tx.smsOptOut.deleteMany({ where: { phone: From } });
-    if (!keyword && checkIn) {
+    if (!keyword && checkIn?.kind === "test") {
       await tx.checkIn.updateMany({ where: { id: checkIn.id, repliedAt: null }, data: { reply: storedBody, repliedAt: new Date() } });
     }
     return true;
   });
   if (!claimed) return;
+
+  if (!keyword && checkIn?.kind === "incident") {
+    await recordIncidentReply({ checkIn, text: storedBody, word, via: "sms" });
+    return;
+  }
 
   if (keyword === "help") {
     const locale = await senderLocale(From, checkIn?.family.locale);
