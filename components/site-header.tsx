@@ -3,9 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction, signOutAction } from "@/app/actions/preferences";
 import { locales } from "@/lib/i18n/config";
 import { getSession } from "@/lib/server/auth/session";
+import { listUserFamilies } from "@/lib/server/family/list-user-families";
 
 export async function SiteHeader() {
-  const [t, locale, session] = await Promise.all([getTranslations("common"), getLocale(), getSession()]);
+  const [t, incident, locale, session] = await Promise.all([getTranslations("common"), getTranslations("incident"), getLocale(), getSession()]);
+  const [family] = session ? await listUserFamilies({ userId: session.user.id }) : [];
   return (
     <header className="no-print border-b-2 border-gray-200">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -37,6 +39,16 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
+      {family && (
+        <div className="mx-auto max-w-3xl px-4 pb-3">
+          <Link
+            href={`/family/${family.family.id}/incidents/new`}
+            className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 text-xl font-bold text-white"
+          >
+            {incident("startButton")}
+          </Link>
+        </div>
+      )}
     </header>
   );
 }

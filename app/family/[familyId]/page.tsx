@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PlanOverview } from "@/components/plan/plan-overview";
 import { TestCheckInPanel } from "@/components/plan/test-check-in-panel";
 import { listTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
 import { listContacts } from "@/lib/server/contacts/contacts";
+import { listIncidents } from "@/lib/server/incidents/manage-incident";
 import { getPlanOverview } from "@/lib/server/plan/get-plan-overview";
 import { requireSession } from "@/lib/server/auth/session";
 import { editorRoles } from "@/lib/server/family/require-membership";
@@ -16,8 +17,14 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
   const scope = { familyId, userId: session.user.id };
-  const [overview, plan, contacts, tests] = await Promise.all([getFamilyOverview(scope), getPlanOverview(scope), listContacts(scope), listTestCheckIns(scope)]).catch(notFoundOnMissing);
-  const [t, common, planT] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("plan")]);
+  const [overview, plan, contacts, tests, incidents] = await Promise.all([
+    getFamilyOverview(scope),
+    getPlanOverview(scope),
+    listContacts(scope),
+    listTestCheckIns(scope),
+    listIncidents(scope),
+  ]).catch(notFoundOnMissing);
+  const [t, common, planT, incidentT, format] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("plan"), getTranslations("incident"), getFormatter()]);
   const { family, role, members, pendingInvites } = overview;
   const canEdit = editorRoles.includes(role);
   return (
@@ -43,6 +50,33 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
         </section>
       )}
       {!canEdit && <p>{planT("readOnly")}</p>}
+      {plan.words?.safeWordExposed && (
+        <section role="alert" className="flex flex-col gap-2 rounded-xl border-4 border-danger-700 p-4">
+          <h2 className="text-xl font-bold">{incidentT("exposedTitle")}</h2>
+          <p>{incidentT("exposedLead")}</p>
+          <Link href={`/family/${family.id}/words`} className="self-start py-2 font-semibold text-brand-800 underline">
+            {planT("manageWords")}
+          </Link>
+        </section>
+      )}
+      {incidents.length > 0 && (
+        <section aria-labelledby="incidents-title" className="flex flex-col gap-2">
+          <h2 id="incidents-title" className="text-xl font-bold">
+            {incidentT("history")}
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {incidents.map((incident) => (
+              <li key={incident.id}>
+                <Link href={`/family/${family.id}/incidents/${incident.id}`} className="flex min-h-12 flex-wrap items-center gap-2 rounded-lg bg-gray-50 p-3 font-semibold underline">
+                  {format.dateTime(incident.startedAt, { dateStyle: "medium", timeStyle: "short" })} · {incident.claimedPerson?.name ?? incidentT("everyone")} ·{" "}
+                  {incident.outcome ? incidentT(`outcome.${incident.outcome}` as "outcome.false_alarm") : incidentT("open")}
+                  {incident.drill && ` · ${incidentT("drillBadge")}`}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <PlanOverview overview={plan} />
       <TestCheckInPanel
         familyId={family.id}

@@ -73,7 +73,7 @@ export async function getSecretWordsStatus(options: { familyId: string; userId: 
   const membership = await requireMembership(options);
   const words = await db.secretWords.findUnique({
     where: { familyId: membership.familyId },
-    select: { safeWordChangedAt: true, duressWordChangedAt: true },
+    select: { safeWordChangedAt: true, duressWordChangedAt: true, safeWordExposedAt: true },
   });
   if (!words) return null;
   const reminderBefore = new Date(options.now ?? new Date());
@@ -81,6 +81,8 @@ export async function getSecretWordsStatus(options: { familyId: string; userId: 
   return {
     ...words,
     safeWordDue: words.safeWordChangedAt <= reminderBefore,
+    // Used during an incident after it was last changed: others may have seen or heard it.
+    safeWordExposed: words.safeWordExposedAt !== null && words.safeWordExposedAt > words.safeWordChangedAt,
     duressWordDue: words.duressWordChangedAt <= reminderBefore,
   };
 }

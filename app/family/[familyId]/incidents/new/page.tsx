@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { requireSession } from "@/lib/server/auth/session";
+import { requireMembership } from "@/lib/server/family/require-membership";
+import { notFoundOnMissing } from "@/lib/server/not-found";
+import { StartIncidentForm } from "./start-form";
+
+export default async function NewIncidentPage({ params }: PageProps<"/family/[familyId]/incidents/new">) {
+  const { familyId } = await params;
+  const session = await requireSession(`/family/${familyId}/incidents/new`);
+  const { family } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
+  const [people, t] = await Promise.all([
+    db.person.findMany({ where: { familyId: family.id }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    getTranslations("incident"),
+  ]);
+  return (
+    <section className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold">{t("whoTitle")}</h1>
+      <p className="text-lg">{t("whoLead")}</p>
+      {people.length === 0 ? (
+        <Link href={`/family/${family.id}/setup`} className="text-lg font-semibold text-brand-800 underline">
+          {t("noPeople")}
+        </Link>
+      ) : (
+        <StartIncidentForm familyId={family.id} people={people} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const incidentNotesSchema = z.object({
+  callerNumber: z.string().trim().max(40, "incidentNotes.tooLong").default(""),
+  demands: z.string().trim().max(2000, "incidentNotes.tooLong").default(""),
+  paymentInstructions: z.string().trim().max(2000, "incidentNotes.tooLong").default(""),
+});
+
+export const callerWordSchema = z.object({
+  word: z.string({ error: "word.required" }).trim().min(1, "word.required").max(80, "word.tooLong"),
+});
+
+export const outcomeSchema = z.enum(["confirmed_safe", "danger", "false_alarm", "no_answer"], { error: "incident.notFound" });
