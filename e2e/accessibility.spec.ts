@@ -50,6 +50,16 @@ for (const locale of ["es-MX", "en-US"]) {
         await expectNoViolations(page, path);
       }
 
+      // The live-call screens: choosing who, the checklist during the call, and the report.
+      await page.goto(`/family/${family.id}/incidents/new`);
+      await expectNoViolations(page, "start a verification");
+      await page.getByRole("button", { name: "Sofía", exact: true }).click();
+      await expect(page.getByTestId("incident-banner")).toBeVisible();
+      await expectNoViolations(page, "live-call checklist");
+      await page.getByRole("button", { name: /False alarm|Falsa alarma/ }).click();
+      await page.getByRole("link", { name: /Incident report|Informe del incidente/ }).click();
+      await expectNoViolations(page, "incident report");
+
       const token = await seedInvite({ familyId: family.id, createdById: family.owner.id });
       await logIn(context, adult.id);
       await page.goto(`/invite/${token}`);

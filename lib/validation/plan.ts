@@ -60,3 +60,15 @@ export type PersonInput = z.infer<typeof personSchema>;
 export type ContactInput = z.infer<typeof contactSchema>;
 export type SecretWordsInput = z.infer<typeof secretWordsSchema>;
 export type Relationship = (typeof relationships)[number];
+
+const delay = z.coerce.number({ error: "delay.invalid" }).int("delay.invalid").min(10, "delay.tooShort").max(3600, "delay.tooLong");
+
+/** When each escalation step runs, in seconds from the start: in order, ten seconds to an hour. */
+export const escalationDelaysSchema = z
+  .object({ callDelaySeconds: delay, tier1DelaySeconds: delay, tier2DelaySeconds: delay, tier3DelaySeconds: delay })
+  .refine((d) => d.callDelaySeconds <= d.tier1DelaySeconds && d.tier1DelaySeconds <= d.tier2DelaySeconds && d.tier2DelaySeconds <= d.tier3DelaySeconds, {
+    message: "delay.order",
+    path: ["tier3DelaySeconds"],
+  });
+
+export const alertPhoneSchema = z.object({ phone: z.string().max(40, "phone.tooLong").default("") });

@@ -7,12 +7,12 @@ import { actionErrorState } from "@/lib/server/action-error";
 import { requireSession } from "@/lib/server/auth/session";
 import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";
 import { createContact, deleteContact, updateContact } from "@/lib/server/contacts/contacts";
-import { completeFamilySetup, deleteFamily, updateFamily } from "@/lib/server/family/manage-family";
+import { completeFamilySetup, deleteFamily, updateAlertPhone, updateEscalationDelays, updateFamily } from "@/lib/server/family/manage-family";
 import { createPerson, deletePerson, updatePerson } from "@/lib/server/people/people";
 import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { createFamilySchema } from "@/lib/validation/family";
 import { parseForm, type FormState } from "@/lib/validation/form-state";
-import { assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
+import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
 
 type Scope = { familyId: string; userId: string };
 
@@ -151,4 +151,22 @@ export async function deleteFamilyAction(familyId: string, _previous: FormState,
   const state = await attempt(familyId, formData, (s) => deleteFamily({ ...s, confirmName: parsed.data.confirmName }));
   if (state.status === "success") redirect("/");
   return state;
+}
+
+export async function updateEscalationDelaysAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(escalationDelaysSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, async (s) => {
+    await updateEscalationDelays({ ...s, delays: parsed.data });
+    return { status: "success", successMessage: "saved", values: asFormValues(parsed.data) };
+  });
+}
+
+export async function updateAlertPhoneAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(alertPhoneSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  return attempt(familyId, formData, async (s) => {
+    await updateAlertPhone({ ...s, phone: parsed.data.phone });
+    return { status: "success", successMessage: "saved", values: parsed.data };
+  });
 }

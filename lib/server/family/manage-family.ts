@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import type { CreateFamilyInput } from "@/lib/validation/family";
+import { requirePhone } from "@/lib/server/plan/scoped";
 import { editorRoles, requireMembership } from "./require-membership";
 
 export async function updateFamily(options: { familyId: string; userId: string; input: CreateFamilyInput }) {
@@ -48,4 +49,21 @@ export async function exportFamilyData(options: { familyId: string; userId: stri
     },
   });
   return { format: "confirma-family-export", version: 1, exportedAt: (options.now ?? new Date()).toISOString(), family };
+}
+
+/** When the escalation steps of future incidents run (owners and admins). */
+export async function updateEscalationDelays(options: {
+  familyId: string;
+  userId: string;
+  delays: { callDelaySeconds: number; tier1DelaySeconds: number; tier2DelaySeconds: number; tier3DelaySeconds: number };
+}) {
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
+  await db.family.update({ where: { id: family.id }, data: options.delays });
+}
+
+/** The caller's own mobile for all-clear messages; empty removes it. Any adult sets their own. */
+export async function updateAlertPhone(options: { familyId: string; userId: string; phone: string }) {
+  const membership = await requireMembership(options);
+  const phone = options.phone.trim() ? requirePhone(options.phone, membership.family.country, "sms") : null;
+  await db.membership.update({ where: { id: membership.id }, data: { phone } });
 }

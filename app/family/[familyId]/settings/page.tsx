@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { DeleteFamilyForm } from "@/components/plan/delete-family-form";
 import { FamilyDetailsForm } from "@/components/plan/family-details-form";
+import { AlertPhoneForm, EscalationDelaysForm } from "@/components/plan/settings-forms";
+import { formatPhone } from "@/lib/phone";
 import { requireSession } from "@/lib/server/auth/session";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
 import { notFoundOnMissing } from "@/lib/server/not-found";
@@ -8,7 +10,7 @@ import { notFoundOnMissing } from "@/lib/server/not-found";
 export default async function SettingsPage({ params }: PageProps<"/family/[familyId]/settings">) {
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}/settings`);
-  const { family, role } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
+  const { family, role, phone } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
   const t = await getTranslations("settings");
   return (
     <div className="flex flex-col gap-8">
@@ -19,6 +21,21 @@ export default async function SettingsPage({ params }: PageProps<"/family/[famil
             {t("detailsTitle")}
           </h2>
           <FamilyDetailsForm family={family} nextPath={null} submitLabel={t("save")} />
+        </section>
+      )}
+      <section aria-labelledby="alert-phone-title" className="flex flex-col gap-3">
+        <h2 id="alert-phone-title" className="text-xl font-bold">
+          {t("alertPhoneTitle")}
+        </h2>
+        <AlertPhoneForm familyId={family.id} phone={phone ? formatPhone(phone) : ""} />
+      </section>
+      {editorRoles.includes(role) && (
+        <section aria-labelledby="escalation-title" className="flex flex-col gap-3">
+          <h2 id="escalation-title" className="text-xl font-bold">
+            {t("escalationTitle")}
+          </h2>
+          <p>{t("escalationLead")}</p>
+          <EscalationDelaysForm familyId={family.id} delays={family} />
         </section>
       )}
       <section aria-labelledby="export-title" className="flex flex-col gap-3">
