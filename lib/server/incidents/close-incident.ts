@@ -33,7 +33,9 @@ async function sendAllClear(incidentId: string) {
     include: { family: { include: { memberships: { where: { phone: { not: null } } } } }, claimedPerson: true, checkIns: true },
   });
   const family = incident.family;
-  const person = incident.claimedPerson;
+  // When the caller did not say who, the all-clear names whoever confirmed.
+  const confirmedBy = incident.checkIns.find((checkIn) => checkIn.verdict === "safe" && checkIn.personId);
+  const person = incident.claimedPerson ?? (confirmedBy ? await db.person.findUnique({ where: { id: confirmedBy.personId! } }) : null);
   const name = person?.name.split(" ")[0] ?? "";
   const personPhones = new Set((await db.person.findMany({ where: { familyId: family.id }, select: { phone: true } })).map((row) => row.phone));
   const recipients = new Map<string, string>(); // phone → locale

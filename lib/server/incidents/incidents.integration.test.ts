@@ -162,6 +162,25 @@ describe("answers", () => {
     expect(replies).toEqual([["reply", "seen_safe"], ["reply", "not_seen"], ["late_reply", "text"]]);
   });
 
+  it("a reply delivered twice counts once", async () => {
+    const { scope, ana } = await familyWithTree();
+    const incident = await startIncident({ ...scope, personId: ana.id });
+    const params = inboundSms(ana.phone, "ya voy");
+    await handleTwilioWebhook(signedWebhook("/api/twilio/sms", params));
+    await handleTwilioWebhook(signedWebhook("/api/twilio/sms", params));
+    expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "reply" } })).toBe(1);
+    expect((await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).wrongWordAttempts).toBe(1);
+  });
+
+  it("when the caller did not say who, the all-clear names whoever confirmed", async () => {
+    const { scope, ana, coach } = await familyWithTree();
+    const incident = await startIncident({ ...scope, personId: null });
+    await runIncidentStep({ incidentId: incident.id, step: "tier1" });
+    sent.length = 0;
+    await reply(ana.phone, "mazapan");
+    expect(sent.find((message) => message.to === coach.phone)!.body).toBe("Familia Vega: todo en orden, Ana esta bien. Gracias por tu ayuda.");
+  });
+
   it("of two adults closing at once, one wins", async () => {
     const { scope, ana, family } = await familyWithTree();
     const admin = await addTestMember(family.id, "admin");
