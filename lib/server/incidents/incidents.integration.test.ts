@@ -109,6 +109,27 @@ describe("escalation", () => {
   });
 });
 
+describe("a failed text to the person", () => {
+  it("is followed by the call at once", async () => {
+    const { scope, ana } = await familyWithTree();
+    const incident = await startIncident({ ...scope, personId: ana.id });
+    const ping = await db.checkIn.findFirstOrThrow({ where: { incidentId: incident.id, wave: 0 }, include: { message: true } });
+    sent.length = 0;
+    await handleTwilioWebhook(signedWebhook(`/api/twilio/status?m=${ping.messageId}`, { MessageSid: ping.message!.providerSid!, MessageStatus: "undelivered", ErrorCode: "30003" }));
+    expect(sent).toEqual([{ to: ana.phone, body: "call" }]);
+    expect(await db.checkIn.count({ where: { incidentId: incident.id, wave: 1 } })).toBe(1);
+  });
+
+  it("that the provider refuses is followed by the call too", async () => {
+    const { scope, ana } = await familyWithTree();
+    await db.smsOptOut.create({ data: { phone: ana.phone } });
+    sent.length = 0;
+    const incident = await startIncident({ ...scope, personId: ana.id });
+    expect(sent).toEqual([{ to: ana.phone, body: "call" }]);
+    expect(await db.checkIn.count({ where: { incidentId: incident.id, wave: 1 } })).toBe(1);
+  });
+});
+
 describe("answers", () => {
   it("the safe word from the person confirms, closes, and sends the all-clear", async () => {
     const { scope, ana, coach, family, ownerId } = await familyWithTree();

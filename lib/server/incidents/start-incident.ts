@@ -6,6 +6,7 @@ import { requireMembership } from "@/lib/server/family/require-membership";
 import { sendSms } from "@/lib/server/messaging/send-message";
 import { requireUuid } from "@/lib/server/plan/scoped";
 import { appendIncidentEvent } from "./events";
+import { runIncidentStep } from "./run-step";
 import { escalationSteps, scheduleSteps, stepDelaySeconds } from "./schedule";
 
 /**
@@ -44,6 +45,8 @@ export async function startIncident(options: { familyId: string; userId: string;
   for (const { person, message } of pings) {
     await appendIncidentEvent({ incidentId: incident.id, type: "ping_sent", data: { name: person.name, channel: "sms", status: message.status } });
   }
+  // The provider refused the text outright (or the number opted out): call now instead.
+  if (pings.some(({ message }) => message.status === "failed")) await runIncidentStep({ incidentId: incident.id, step: "call" });
   await scheduleSteps({
     incidentId: incident.id,
     steps: escalationSteps.map((step) => ({ step, runAt: new Date(incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000) })),

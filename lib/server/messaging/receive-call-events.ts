@@ -2,7 +2,8 @@ import "server-only";
 import twilio from "twilio";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/config";
-import { movesForward } from "@/lib/messaging/status";
+import { failedStatuses, movesForward } from "@/lib/messaging/status";
+import { runIncidentStep } from "@/lib/server/incidents/run-step";
 import { appendIncidentEvent } from "@/lib/server/incidents/events";
 import { recordIncidentReply } from "@/lib/server/incidents/record-reply";
 import { renderMessage } from "@/lib/messaging/templates";
@@ -55,9 +56,13 @@ export async function handleStatusCallback({ params, messageId }: WebhookInput):
       ...("AnsweredBy" in event && event.AnsweredBy ? { answeredBy: event.AnsweredBy } : {}),
     },
   });
-  // An incident's screen shows deliveries as they happen.
-  const checkIn = updated.count ? await db.checkIn.findUnique({ where: { messageId: message.id }, select: { incidentId: true, phone: true } }) : null;
-  if (checkIn?.incidentId) await appendIncidentEvent({ incidentId: checkIn.incidentId, type: "delivery", data: { phone: checkIn.phone, status } });
+  // An incident's screen shows deliveries as they happen; a failed text to the person is
+  // followed by the call at once, without waiting for its timer.
+  const checkIn = updated.count ? await db.checkIn.findUnique({ where: { messageId: message.id }, select: { incidentId: true, phone: true, wave: true } }) : null;
+  if (checkIn?.incidentId) {
+    await appendIncidentEvent({ incidentId: checkIn.incidentId, type: "delivery", data: { phone: checkIn.phone, status } });
+    if (checkIn.wave === 0 && failedStatuses.has(status)) await runIncidentStep({ incidentId: checkIn.incidentId, step: "call" });
+  }
 }
 
 /** The TwiML of a check-in call: speak the message in the person's language, gather one key. */
