@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 export const incidentNotesSchema = z.object({
-  callerNumber: z.string().trim().max(40, "incidentNotes.tooLong").default(""),
-  demands: z.string().trim().max(2000, "incidentNotes.tooLong").default(""),
-  paymentInstructions: z.string().trim().max(2000, "incidentNotes.tooLong").default(""),
+  callerNumber: z.string({ error: "invalid" }).trim().max(40, "incidentNotes.tooLong").default(""),
+  demands: z.string({ error: "invalid" }).trim().max(2000, "incidentNotes.tooLong").default(""),
+  paymentInstructions: z.string({ error: "invalid" }).trim().max(2000, "incidentNotes.tooLong").default(""),
 });
 
 export const callerWordSchema = z.object({

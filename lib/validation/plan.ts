@@ -15,7 +15,7 @@ export const personSchema = z.object({
   name,
   phone,
   locale,
-  notes: z.string().trim().max(500, "notes.tooLong").default(""),
+  notes: z.string({ error: "invalid" }).trim().max(500, "notes.tooLong").default(""),
 });
 
 export const contactSchema = z.object({
@@ -71,4 +71,4 @@ export const escalationDelaysSchema = z
     path: ["tier3DelaySeconds"],
   });
 
-export const alertPhoneSchema = z.object({ phone: z.string().max(40, "phone.tooLong").default("") });
+export const alertPhoneSchema = z.object({ phone: z.string({ error: "invalid" }).max(40, "phone.tooLong").default("") });

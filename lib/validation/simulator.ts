@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 export const simulatedReplySchema = z.object({
-  from: z.string().regex(/^\+[1-9]\d{6,14}$/, "phone.invalid"),
+  from: z.string({ error: "phone.invalid" }).regex(/^\+[1-9]\d{6,14}$/, "phone.invalid"),
   body: z.string({ error: "simulator.emptyReply" }).trim().min(1, "simulator.emptyReply").max(1600, "simulator.replyTooLong"),
 });
 
 export const keypressSchema = z.object({
-  messageId: z.uuid("person.notFound"),
-  digit: z.string().regex(/^[0-9*#]$/, "simulator.badKey"),
+  messageId: z.uuid({ error: "person.notFound" }),
+  digit: z.string({ error: "simulator.badKey" }).regex(/^[0-9*#]$/, "simulator.badKey"),
 });
