@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedRequest = { resource: "Messages" | "Calls"; accountSid: string; params: Record<string, string> };
+export type RecordedRequest = { resource: "Messages" | "Calls"; accountSid: string; params: Record<string, string>; receivedAt: number };
 type Behaviour = { kind: "status"; status: number } | { kind: "hang" };
 
 export type FakeTwilio = {
@@ -17,6 +17,8 @@ export type FakeTwilio = {
   failNext(status: number, times?: number): void;
   /** The next `times` requests are received and never answered (the client times out). */
   hangNext(times?: number): void;
+  /** Called for every request as it arrives (benchmarks time the arrival). */
+  onRequest?: (request: RecordedRequest) => void;
   close(): Promise<void>;
 };
 
@@ -41,7 +43,9 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       if (request.headers.authorization !== expectedAuth || match[1] !== accountSid) return reply(401, { code: 20003, message: "Authenticate", status: 401 });
       const params = Object.fromEntries(new URLSearchParams(body));
       const resource = match[2] as RecordedRequest["resource"];
-      requests.push({ resource, accountSid, params });
+      const recorded = { resource, accountSid, params, receivedAt: performance.now() };
+      requests.push(recorded);
+      fake.onRequest?.(recorded);
       const behaviour = behaviours.shift();
       if (behaviour?.kind === "hang") return void hanging.add(response);
       if (behaviour?.kind === "status") return reply(behaviour.status, { code: behaviour.status === 429 ? 20429 : 20500, message: "Simulated failure", status: behaviour.status });
@@ -52,7 +56,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const fake: FakeTwilio = {
     url: `http://127.0.0.1:${port}`,
     accountSid,
     authToken,
@@ -65,4 +69,5 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fake;
 }

@@ -26,11 +26,11 @@ beforeAll(() => {
       if (stream === "error") original(...args);
     });
   }
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array, ...rest: never[]) => {
+  const write = process.stdout.write.bind(process.stdout) as (chunk: string | Uint8Array) => boolean;
+  vi.spyOn(process.stdout, "write").mockImplementation(((chunk: string | Uint8Array) => {
     logged.push(String(chunk));
-    return write(chunk, ...rest);
-  });
+    return write(chunk);
+  }) as typeof process.stdout.write);
 });
 afterAll(async () => {
   vi.restoreAllMocks();
