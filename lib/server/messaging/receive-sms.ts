@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { intakePool } from "@/lib/pg-pool";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { carrierKeyword } from "@/lib/messaging/keywords";
 import { renderSms } from "@/lib/messaging/templates";
@@ -14,21 +16,49 @@ import type { WebhookInput } from "./webhooks";
 export const REDACTED = "[redacted]";
 export const CHECK_IN_REPLY_WINDOW_MS = 24 * 3600_000;
 
-/** The check-in this number is answering: an unanswered test, or any incident's (several answers count). */
-async function findOpenCheckIn(phone: string) {
-  return db.checkIn.findFirst({
-    where: { phone, createdAt: { gt: new Date(Date.now() - CHECK_IN_REPLY_WINDOW_MS) }, OR: [{ kind: "incident" }, { repliedAt: null }] },
-    orderBy: { createdAt: "desc" },
-    include: { family: { select: { locale: true, secretWords: true } } },
-  });
+type SenderContext = {
+  checkIn: { id: string; kind: string; personId: string | null; contactId: string | null; incidentId: string | null; wave: number | null; familyId: string } | null;
+  familyLocale: Locale | null;
+  safeWordHash: string | null;
+  duressWordHash: string | null;
+  known: boolean;
+};
+
+/**
+ * In one query: the check-in this number is answering (an unanswered test, or any incident's,
+ * where several answers count), its family's word hashes, and whether the number is in any plan.
+ */
+async function lookupSender(phone: string): Promise<SenderContext> {
+  const { rows } = await intakePool.query(
+    `SELECT c.id, c.kind, c."personId", c."contactId", c."incidentId", c.wave, c."familyId", f.locale,
+            w."safeWordHash", w."duressWordHash",
+            EXISTS (SELECT 1 FROM person WHERE phone = $1) OR EXISTS (SELECT 1 FROM contact WHERE phone = $1) AS known
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (
+         SELECT * FROM check_in
+          WHERE phone = $1 AND "createdAt" > now() - make_interval(secs => $2) AND (kind = 'incident' OR "repliedAt" IS NULL)
+          ORDER BY "createdAt" DESC LIMIT 1
+       ) c ON true
+       LEFT JOIN family f ON f.id = c."familyId"
+       LEFT JOIN secret_words w ON w."familyId" = c."familyId"`,
+    [phone, CHECK_IN_REPLY_WINDOW_MS / 1000],
+  );
+  const row = rows[0];
+  return {
+    checkIn: row.id ? { id: row.id, kind: row.kind, personId: row.personId, contactId: row.contactId, incidentId: row.incidentId, wave: row.wave, familyId: row.familyId } : null,
+    familyLocale: row.locale ?? null,
+    safeWordHash: row.safeWordHash ?? null,
+    duressWordHash: row.duressWordHash ?? null,
+    known: row.known,
+  };
 }
 
 /** A short reply from a protected person may be a secret word: then it is never stored in clear. */
-async function matchingSecretWord(checkIn: NonNullable<Awaited<ReturnType<typeof findOpenCheckIn>>>, body: string): Promise<"safe" | "duress" | null> {
-  const words = checkIn.family.secretWords;
+async function matchingSecretWord(sender: SenderContext, body: string): Promise<"safe" | "duress" | null> {
   const length = normalizeSecretWord(body).length;
-  if (!checkIn.personId || !words || length < SECRET_WORD_MIN_LENGTH || length > SECRET_WORD_MAX_LENGTH) return null;
-  const [safe, duress] = await Promise.all([secretWordMatches(words.safeWordHash, body), secretWordMatches(words.duressWordHash, body)]);
+  if (!sender.checkIn?.personId || !sender.safeWordHash || !sender.duressWordHash) return null;
+  if (length < SECRET_WORD_MIN_LENGTH || length > SECRET_WORD_MAX_LENGTH) return null;
+  const [safe, duress] = await Promise.all([secretWordMatches(sender.safeWordHash, body), secretWordMatches(sender.duressWordHash, body)]);
   return safe ? "safe" : duress ? "duress" : null;
 }
 
@@ -37,42 +67,48 @@ async function senderLocale(phone: string, fallback?: Locale): Promise<Locale> {
   return known?.locale ?? fallback ?? (phone.startsWith("+52") ? "es" : "en");
 }
 
-async function isInAnyPlan(phone: string): Promise<boolean> {
-  const [people, contacts] = await Promise.all([db.person.count({ where: { phone } }), db.contact.count({ where: { phone } })]);
-  return people + contacts > 0;
-}
-
 /**
- * An inbound SMS: stored once (keyed by MessageSid) before anything else, then acted on once:
- * carrier keywords, an answer to an open check-in, or a short generic answer to a stranger.
+ * An inbound SMS, stored once (keyed by MessageSid) and acted on once: the row and its database
+ * effects (opt-out, opt-in, a test's answer) commit together, so a repeated delivery finds the
+ * key taken and changes nothing, and a crash before the commit leaves it for the provider's
+ * retry. Replies that need more (HELP, incidents, strangers) are handled after the commit.
  */
 export async function receiveInboundSms({ params }: WebhookInput): Promise<Response | void> {
   const parsed = inboundSmsSchema.safeParse(params);
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const { MessageSid, From, Body } = parsed.data;
 
-  const checkIn = await findOpenCheckIn(From);
-  const word = checkIn ? await matchingSecretWord(checkIn, Body) : null;
+  const sender = await lookupSender(From);
+  const checkIn = sender.checkIn;
+  const word = await matchingSecretWord(sender, Body);
   const storedBody = word ? REDACTED : Body;
-  await db.inboundWebhook.createMany({
-    data: [{ providerKey: MessageSid, kind: "sms", fromNumber: From, body: storedBody, params: { ...params, Body: storedBody }, familyId: checkIn?.familyId }],
-    skipDuplicates: true,
-  });
-
   const keyword = carrierKeyword(Body);
-  // The claim and the effects commit together: a crash before the commit leaves the message
-  // unprocessed, and the provider's retry processes it; a repeated delivery finds it claimed.
-  const claimed = await db.$transaction(async (tx) => {
-    const { count } = await tx.inboundWebhook.updateMany({ where: { providerKey: MessageSid, processedAt: null }, data: { processedAt: new Date() } });
-    if (count === 0) return false;
-    if (keyword === "stop") await tx.smsOptOut.upsert({ where: { phone: From }, create: { phone: From }, update: {} });
-    if (keyword === "start") await tx.smsOptOut.deleteMany({ where: { phone: From } });
-    if (!keyword && checkIn?.kind === "test") {
-      await tx.checkIn.updateMany({ where: { id: checkIn.id, repliedAt: null }, data: { reply: storedBody, repliedAt: new Date() } });
+  const effects: [string, unknown[]][] = [];
+  if (keyword === "stop") effects.push([`INSERT INTO sms_opt_out (phone, "optedOutAt") VALUES ($1, now()) ON CONFLICT DO NOTHING`, [From]]);
+  if (keyword === "start") effects.push([`DELETE FROM sms_opt_out WHERE phone = $1`, [From]]);
+  if (!keyword && checkIn?.kind === "test") effects.push([`UPDATE check_in SET reply = $2, "repliedAt" = now() WHERE id = $1 AND "repliedAt" IS NULL`, [checkIn.id, storedBody]]);
+
+  const insert = [
+    `INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", body, params, "familyId", "processedAt")
+     VALUES ($1, $2, 'sms', $3, $4, $5, $6, now()) ON CONFLICT ("providerKey") DO NOTHING RETURNING id`,
+    [randomUUID(), MessageSid, From, storedBody, JSON.stringify({ ...params, Body: storedBody }), checkIn?.familyId ?? null],
+  ] as const;
+  const client = await intakePool.connect();
+  try {
+    if (effects.length) await client.query("BEGIN");
+    const stored = await client.query(insert[0], [...insert[1]]);
+    if (stored.rowCount === 0) {
+      if (effects.length) await client.query("ROLLBACK");
+      return; // a repeated delivery: acknowledged, not processed again
     }
-    return true;
-  });
-  if (!claimed) return;
+    for (const [sql, values] of effects) await client.query(sql, values);
+    if (effects.length) await client.query("COMMIT");
+  } catch (error) {
+    if (effects.length) await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 
   if (!keyword && checkIn?.kind === "incident") {
     await recordIncidentReply({ checkIn, text: storedBody, word, via: "sms" });
@@ -80,9 +116,9 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
   }
 
   if (keyword === "help") {
-    const locale = await senderLocale(From, checkIn?.family.locale);
+    const locale = await senderLocale(From, sender.familyLocale ?? undefined);
     await sendSms({ familyId: checkIn?.familyId ?? null, to: From, locale, purpose: "help_reply", ...renderSms(locale, "help") });
-  } else if (!keyword && !checkIn && !(await isInAnyPlan(From))) {
+  } else if (!keyword && !checkIn && !sender.known) {
     // One short answer a day to a number we do not know, so two robots cannot loop.
     const allowed = await consumeAttempt({ key: `unknown-sender:${From}`, limit: 1, windowSeconds: 24 * 3600 });
     if (allowed.allowed) {
