@@ -5,29 +5,52 @@ import { useTranslations } from "next-intl";
 
 /**
  * Subscribes to the incident's event stream and re-renders the page from the server when the
- * timeline grows. EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed.
+ * timeline grows. The stream resumes after the last event seen (EventSource's Last-Event-ID on
+ * its own reconnects, `after=` when the phone comes back online), and the page is rendered from
+ * the database, so no event is missed or shown twice.
  */
 export function LiveUpdates({ familyId, incidentId, lastEventId }: { familyId: string; incidentId: string; lastEventId: string }) {
   const router = useRouter();
   const t = useTranslations("incident");
   const [connected, setConnected] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastSeen = useRef(lastEventId);
 
   useEffect(() => {
-    const source = new EventSource(`/api/incidents/${incidentId}/events?family=${familyId}&after=${lastEventId}`);
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
-    source.addEventListener("incident", () => {
-      // Several events arrive together: one refresh for the burst.
+    let source: EventSource | null = null;
+    const refresh = () => {
       clearTimeout(pending.current);
-      pending.current = setTimeout(() => router.refresh(), 100);
-    });
+      // Several events arrive together: one refresh for the burst, and none while offline.
+      pending.current = setTimeout(() => navigator.onLine && router.refresh(), 100);
+    };
+    const open = () => {
+      source = new EventSource(`/api/incidents/${incidentId}/events?family=${familyId}&after=${lastSeen.current}`);
+      source.onopen = () => setConnected(true);
+      source.onerror = () => setConnected(false);
+      source.addEventListener("incident", (event) => {
+        lastSeen.current = (event as MessageEvent).lastEventId || lastSeen.current;
+        refresh();
+      });
+    };
+    const close = () => {
+      source?.close();
+      source = null;
+      setConnected(false);
+    };
+    const goneOffline = () => close();
+    const backOnline = () => {
+      if (!source) open();
+      refresh();
+    };
+    open();
+    window.addEventListener("offline", goneOffline);
+    window.addEventListener("online", backOnline);
     return () => {
       clearTimeout(pending.current);
-      source.close();
+      window.removeEventListener("offline", goneOffline);
+      window.removeEventListener("online", backOnline);
+      close();
     };
-    // lastEventId only seeds the first connection; later ones use Last-Event-ID.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [familyId, incidentId, router]);
 
   return (
