@@ -10,5 +10,13 @@ import { env } from "@/lib/env";
  */
 const globalForPool = globalThis as unknown as { intakePool?: pg.Pool };
 
-export const intakePool = globalForPool.intakePool ?? new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+function createPool() {
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  // An idle connection dropped by a database restart must not take the process down with it:
+  // the pool discards it and opens a new one on the next query.
+  pool.on("error", (error) => console.warn(`intake pool: ${error.message}`));
+  return pool;
+}
+
+export const intakePool = globalForPool.intakePool ?? createPool();
 if (env.NODE_ENV !== "production") globalForPool.intakePool = intakePool;

@@ -13,20 +13,32 @@ const emitter = new EventEmitter();
 emitter.setMaxListeners(0);
 let listening: Promise<void> | undefined;
 
+/** A lost LISTEN connection (database restart) is re-opened, and every stream re-reads. */
+function relisten() {
+  listening = undefined;
+  setTimeout(() => {
+    if (emitter.listenerCount("reconnect") === 0) return;
+    listen().then(
+      () => emitter.emit("reconnect"),
+      () => relisten(),
+    );
+  }, 1000).unref?.();
+}
+
 function listen(): Promise<void> {
   listening ??= (async () => {
     const client = new pg.Client({ connectionString: env.DATABASE_URL });
     client.on("notification", (message) => {
       if (message.payload) emitter.emit(message.payload);
     });
-    // A lost connection is re-opened on the next subscription; streams re-read from the database.
-    client.on("error", () => {
-      listening = undefined;
-      emitter.emit("reconnect");
-    });
-    client.on("end", () => {
-      listening = undefined;
-    });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      relisten();
+    };
+    client.on("error", onLost);
+    client.on("end", onLost);
     await client.connect();
     await client.query(`LISTEN ${INCIDENT_CHANNEL}`);
   })().catch((error) => {

@@ -33,3 +33,30 @@ export async function startIncidentWorker(options: { pollInterval?: number } = {
     taskList,
   });
 }
+
+/**
+ * Keeps a worker running: when its connection to PostgreSQL is lost for good (a database
+ * restart), the runner stops; this starts a new one a second later, until stopped.
+ */
+export function superviseIncidentWorker(options: { pollInterval?: number } = {}) {
+  let stopping = false;
+  let current: Runner | undefined;
+  const done = (async () => {
+    while (!stopping) {
+      try {
+        current = await startIncidentWorker(options);
+        await current.promise;
+      } catch (error) {
+        if (!stopping) console.warn(`worker: restarting after ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!stopping) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  })();
+  return {
+    async stop() {
+      stopping = true;
+      await current?.stop().catch(() => undefined);
+      await done;
+    },
+  };
+}

@@ -49,6 +49,15 @@ export async function handleTwilioWebhook(request: Request): Promise<Response> {
     return new Response("Forbidden", { status: 403 });
   }
 
-  const result = await handler({ params, messageId: url.searchParams.get("m") });
-  return result ?? emptyTwiml();
+  try {
+    const result = await handler({ params, messageId: url.searchParams.get("m") });
+    return result ?? emptyTwiml();
+  } catch (error) {
+    // The database (or the provider) is unreachable: 503 asks Twilio to try again later, and
+    // nothing was acknowledged, so nothing is lost.
+    // Only the kind of failure is logged: a driver's message can quote the data it was given.
+    const kind = error instanceof Error ? `${error.name}${"code" in error ? ` ${String(error.code)}` : ""}` : "unknown";
+    console.error(`Webhook ${url.pathname} could not be processed (${kind}); asking the provider to retry`);
+    return new Response("Service unavailable", { status: 503, headers: { "Retry-After": "5" } });
+  }
 }
