@@ -11,7 +11,8 @@ import { cancelSteps, escalationSteps, scheduleSteps, stepDelaySeconds, stepWave
 
 type Scope = { familyId: string; userId: string; incidentId: string };
 
-async function requireIncident(options: Scope) {
+/** The incident, if it belongs to the caller's family: the authorization every use starts with. */
+export async function requireIncident(options: Scope) {
   const { family } = await requireMembership(options);
   const id = requireUuid(options.incidentId, "incident.notFound");
   const incident = await db.incident.findFirst({ where: { id, familyId: family.id } });

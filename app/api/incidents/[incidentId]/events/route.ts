@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { isAppError, toErrorResponse } from "@/lib/app-error";
 import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { getIncident } from "@/lib/server/incidents/manage-incident";
+import { requireIncident } from "@/lib/server/incidents/manage-incident";
 import { subscribeToIncident } from "@/lib/server/incidents/live";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
   if (!session) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const familyId = new URL(request.url).searchParams.get("family") ?? "";
   try {
-    await getIncident({ familyId, userId: session.user.id, incidentId });
+    await requireIncident({ familyId, userId: session.user.id, incidentId });
   } catch (error) {
     return isAppError(error) ? toErrorResponse(error) : Response.json({ error: "unavailable" }, { status: 503 });
   }
