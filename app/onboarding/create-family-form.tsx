@@ -6,7 +6,7 @@ import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { locales } from "@/lib/i18n/config";
-import { countries } from "@/lib/validation/family";
+import { countries } from "@/lib/plan-options";
 import { initialFormState } from "@/lib/validation/form-state";
 import { createFamilyAction } from "./actions";
 

@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/form/form-alert";
 import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/validation/form-state";
-import { tiers } from "@/lib/validation/plan";
+import { tiers } from "@/lib/plan-options";
 
 /** Adds a contact the family already has to this person's tree. */
 export function AssignExistingContact({ familyId, personId, contacts }: { familyId: string; personId: string; contacts: { id: string; label: string }[] }) {

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { locales } from "@/lib/i18n/config";
 import { initialFormState } from "@/lib/validation/form-state";
-import { channels, relationships, tiers } from "@/lib/validation/plan";
+import { channels, relationships, tiers } from "@/lib/plan-options";
 
 type ContactValues = { name: string; phone: string; locale: string; relationship: string; channel: string };
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatPhone } from "@/lib/phone";
-import { tiers } from "@/lib/validation/plan";
+import { tiers } from "@/lib/plan-options";
 import { TreeEntryControls } from "./tree-entry-controls";
 
 type Entry = { id: string; tier: number; contact: { id: string; name: string; phone: string; relationship: string; channel: string } };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getPlanOverview } from "@/lib/server/plan/get-plan-overview";
 import { formatPhone } from "@/lib/phone";
-import { tiers } from "@/lib/validation/plan";
+import { tiers } from "@/lib/plan-options";
 
 type Overview = Awaited<ReturnType<typeof getPlanOverview>>;
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { updateTreeEntryAction } from "@/app/family/[familyId]/plan-actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { initialFormState } from "@/lib/validation/form-state";
-import { tiers } from "@/lib/validation/plan";
+import { tiers } from "@/lib/plan-options";
 
 const control = "min-h-11 min-w-11 rounded-lg border-2 border-gray-700 px-3 text-base font-semibold disabled:opacity-40";
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/config";
 
-export const countries = ["MX", "US"] as const;
-export type Country = (typeof countries)[number];
+import { countries } from "@/lib/plan-options";
+
+export { countries, type Country } from "@/lib/plan-options";
 
 export const createFamilySchema = z.object({
   name: z.string({ error: "familyName.required" }).trim().min(1, "familyName.required").max(80, "familyName.tooLong"),

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { locales } from "@/lib/i18n/config";
 import { normalizeSecretWord, SECRET_WORD_MAX_LENGTH, SECRET_WORD_MIN_LENGTH } from "@/lib/secret-word";
 
-export const relationships = ["partner", "parent", "child", "sibling", "relative", "friend", "neighbor", "school", "employer", "coworker", "coach", "hotel", "other"] as const;
-export const channels = ["sms", "voice"] as const;
-export const tiers = [1, 2, 3] as const;
+import { channels, relationships } from "@/lib/plan-options";
+
+export { channels, relationships, tiers } from "@/lib/plan-options";
 
 const name = z.string({ error: "personName.required" }).trim().min(1, "personName.required").max(80, "personName.tooLong");
 const phone = z.string({ error: "phone.required" }).max(40, "phone.tooLong");
@@ -59,7 +59,6 @@ export const deleteFamilySchema = z.object({ confirmName: z.string({ error: "con
 export type PersonInput = z.infer<typeof personSchema>;
 export type ContactInput = z.infer<typeof contactSchema>;
 export type SecretWordsInput = z.infer<typeof secretWordsSchema>;
-export type Relationship = (typeof relationships)[number];
 
 const delay = z.coerce.number({ error: "delay.invalid" }).int("delay.invalid").min(10, "delay.tooShort").max(3600, "delay.tooLong");
 
