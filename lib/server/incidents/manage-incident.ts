@@ -38,9 +38,13 @@ export async function getIncident(options: Scope) {
     db.incidentEvent.findMany({ where: { incidentId: incident.id }, orderBy: { id: "asc" } }),
     incident.claimedPersonId ? db.person.findUnique({ where: { id: incident.claimedPersonId } }) : null,
   ]);
+  return { incident, family, checkIns, events, claimedPerson, nextStep: nextStep(checkIns) };
+}
+
+/** The first escalation step that has not sent anything yet. */
+function nextStep(checkIns: { wave: number | null }[]) {
   const doneWaves = new Set(checkIns.map((checkIn) => checkIn.wave));
-  const nextStep = escalationSteps.find((step) => !doneWaves.has(stepWave[step])) ?? null;
-  return { incident, family, checkIns, events, claimedPerson, nextStep };
+  return escalationSteps.find((step) => !doneWaves.has(stepWave[step])) ?? null;
 }
 
 export async function listIncidents(options: { familyId: string; userId: string }) {
@@ -105,7 +109,7 @@ export async function resumeIncident(options: Scope) {
 /** Sends the next step of the escalation now, without waiting for its timer. */
 export async function sendNextWaveNow(options: Scope) {
   const { incident } = await requireOpen(options);
-  const { nextStep } = await getIncident(options);
-  if (!nextStep) throw new AppError("conflict", "incident.noMoreWaves");
-  await runIncidentStep({ incidentId: incident.id, step: nextStep, manual: true });
+  const step = nextStep(await db.checkIn.findMany({ where: { incidentId: incident.id }, select: { wave: true } }));
+  if (!step) throw new AppError("conflict", "incident.noMoreWaves");
+  await runIncidentStep({ incidentId: incident.id, step, manual: true });
 }

@@ -26,11 +26,12 @@ function yesOrNo(text: string): "yes" | "no" | null {
  */
 export async function recordIncidentReply(options: { checkIn: IncidentCheckIn; text: string; word: "safe" | "duress" | null; via: "sms" | "keypad" }) {
   const { checkIn, text, via } = options;
-  const incident = await db.incident.findUnique({ where: { id: checkIn.incidentId! }, include: { family: { select: { id: true } } } });
+  const [incident, sender] = await Promise.all([
+    db.incident.findUnique({ where: { id: checkIn.incidentId! } }),
+    db.checkIn.findUnique({ where: { id: checkIn.id }, select: { contact: { select: { name: true } }, person: { select: { name: true } } } }),
+  ]);
   if (!incident) return;
-  const contact = checkIn.contactId ? await db.contact.findUnique({ where: { id: checkIn.contactId }, select: { name: true } }) : null;
-  const person = checkIn.personId ? await db.person.findUnique({ where: { id: checkIn.personId }, select: { name: true } }) : null;
-  const from = contact?.name ?? person?.name ?? "";
+  const from = sender?.contact?.name ?? sender?.person?.name ?? "";
   const open = incident.status === "open";
 
   let verdict: string;

@@ -43,6 +43,8 @@ export async function runIncidentStep(options: { incidentId: string; step: Escal
   const incident = await db.incident.findUnique({ where: { id: options.incidentId }, include: { family: { select: { name: true } } } });
   if (!incident || incident.status !== "open" || (incident.paused && !options.manual)) return [];
   const wave = stepWave[options.step];
+  // Fast path for a step that already ran; the lock below is what decides under a race.
+  if (await db.checkIn.count({ where: { incidentId: incident.id, wave } })) return [];
   const pings = await pingsFor(incident, options.step, incident.family.name);
 
   const created = await db.$transaction(async (tx) => {
