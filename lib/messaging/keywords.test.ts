@@ -18,3 +18,9 @@ describe("carrierKeyword", () => {
     expect(carrierKeyword(body)).toBe(expected);
   });
 });
+
+describe("carrierKeyword in either language, whatever the punctuation", () => {
+  it.each([["¡AYUDA!", "help"], ["cancelar.", "stop"], ["Alto!!", "stop"], ["ayuda por favor", null]])("%j → %s", (body, expected) => {
+    expect(carrierKeyword(body)).toBe(expected);
+  });
+});
