@@ -19,13 +19,21 @@ export function describeEvent(t: T, event: Event): string {
     case "late_reply": {
       const verdict = t(`verdict.${str("verdict")}` as "verdict.text");
       const text = data.text ? ` — “${str("text")}”` : "";
-      const left = typeof data.attemptsLeft === "number" && str("verdict") === "text" ? ` (${t("attemptsLeft", { count: data.attemptsLeft })})` : "";
+      const left = typeof data.guessesLeft === "number" && str("verdict") === "wrong_word" ? ` (${t("guessesLeft", { count: data.guessesLeft })})` : "";
       return t(`event.${event.type}`, { from: str("from"), verdict }) + text + left;
     }
     case "closed":
       return t("event.closed", { outcome: t(`outcome.${str("outcome")}` as "outcome.false_alarm") });
     case "all_clear_sent":
-      return t("event.all_clear_sent", { count: Number(data.count ?? 0) });
+    case "stand_down_sent":
+      return t(`event.${event.type}`, { count: Number(data.count ?? 0) });
+    case "opted_out":
+    case "opted_in":
+      return t(`event.${event.type}`, { phone: formatPhone(str("phone")) });
+    case "person_state":
+      return t("event.person_state", { person: str("person"), state: t(`personState.${str("state")}` as "personState.waiting") });
+    case "danger_alert_sent":
+      return t("event.danger_alert_sent");
     case "caller_word_checked":
       return t("event.caller_word_checked", { result: t(`wordResult.${str("result")}` as "wordResult.none") });
     case "started":

@@ -26,3 +26,43 @@ export async function addTestMember(familyId: string, role: Role) {
   await db.membership.create({ data: { familyId, userId: user.id, role } });
   return user;
 }
+
+let numberCounter = 0;
+/** A number no other row of this run holds: the test worker's id and a counter, never the clock. */
+export function uniquePhone(prefix: "33" | "55" | "81" = "55") {
+  numberCounter++;
+  const worker = Number(process.env.VITEST_POOL_ID ?? "0") % 10;
+  return `+52${prefix}${worker}${String(process.pid % 1000).padStart(3, "0")}${String(numberCounter).padStart(4, "0")}`;
+}
+
+type PlanPerson = { name: string; phone?: string; locale?: "es" | "en" };
+type PlanContact = { name: string; tier: number; channel?: "sms" | "voice"; phone?: string; locale?: "es" | "en"; of?: string };
+
+/**
+ * A family with a plan: an owner with a saved number, people, contacts in their trees (of the
+ * first person unless `of` names another), and both words set through the app's own function.
+ */
+export async function createTestPlan(options: { name?: string; people?: PlanPerson[]; contacts?: PlanContact[]; words?: { safeWord: string; duressWord: string } | null } = {}) {
+  const { family, ownerId } = await createTestFamily({ name: options.name ?? "Familia Vega" });
+  const scope = { familyId: family.id, userId: ownerId };
+  const ownerPhone = uniquePhone("33");
+  await db.membership.update({ where: { familyId_userId: { familyId: family.id, userId: ownerId } }, data: { phone: ownerPhone } });
+  const people = [];
+  for (const [position, person] of (options.people ?? [{ name: "Ana Vega" }]).entries()) {
+    people.push(await db.person.create({ data: { familyId: family.id, name: person.name, phone: person.phone ?? uniquePhone("55"), locale: person.locale ?? "es", position } }));
+  }
+  const contacts = [];
+  for (const contact of options.contacts ?? []) {
+    const created = await db.contact.create({
+      data: { familyId: family.id, name: contact.name, phone: contact.phone ?? uniquePhone("81"), locale: contact.locale ?? "es", relationship: "friend", channel: contact.channel ?? "sms" },
+    });
+    const person = people.find((candidate) => candidate.name === contact.of) ?? people[0]!;
+    await db.personContact.create({ data: { personId: person.id, contactId: created.id, tier: contact.tier } });
+    contacts.push(created);
+  }
+  if (options.words !== null) {
+    const { saveSecretWords } = await import("@/lib/server/secret-words/secret-words");
+    await saveSecretWords({ ...scope, input: options.words ?? { safeWord: "mazapan", duressWord: "girasol" } });
+  }
+  return { family, ownerId, ownerPhone, scope, people, contacts };
+}

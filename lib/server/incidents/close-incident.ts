@@ -1,67 +1,81 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
-import { renderSms } from "@/lib/messaging/templates";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireMembership } from "@/lib/server/family/require-membership";
-import { sendSms } from "@/lib/server/messaging/send-message";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { requireUuid } from "@/lib/server/plan/scoped";
 import { appendIncidentEvent } from "./events";
+import { familyAdults, queueNotice } from "./notify";
 import { cancelSteps } from "./schedule";
 
 export const outcomes = ["confirmed_safe", "danger", "false_alarm", "no_answer"] as const;
 export type Outcome = (typeof outcomes)[number];
 
+type Transaction = Prisma.TransactionClient;
+
 /**
- * Ends an incident with its outcome, once: of two adults closing it at the same moment, one
- * wins and the other is told. Timers stop. When the person is confirmed safe, everyone pinged
- * and every adult with a number get an all-clear, and the person is told it was a scam.
+ * Ends an open incident with its outcome, inside the caller's transaction (which holds the
+ * incident's row lock): its people are released, its timers cancelled, and everyone who was
+ * asked hears how it ended. Once anyone answered with the duress word, only "danger" can end it:
+ * nothing closes it as safe or sends an all-clear.
  */
-export async function closeIncident(options: { incidentId: string; outcome: Outcome; closedById: string | null }) {
-  const closed = await db.incident.updateMany({
-    where: { id: options.incidentId, status: "open" },
-    data: { status: "closed", outcome: options.outcome, closedAt: new Date(), closedById: options.closedById },
+export async function closeIncidentIn(tx: Transaction, options: { incidentId: string; outcome: Outcome; closedById: string | null }) {
+  const incident = await tx.incident.findUniqueOrThrow({
+    where: { id: options.incidentId },
+    include: { family: true, people: { include: { person: true } }, checkIns: { include: { contact: true, person: true } } },
   });
-  if (closed.count === 0) throw new AppError("conflict", "incident.alreadyClosed");
-  await cancelSteps(options.incidentId);
-  await appendIncidentEvent({ incidentId: options.incidentId, type: "closed", data: { outcome: options.outcome, by: options.closedById ? "adult" : "automatic" } });
-  if (options.outcome === "confirmed_safe") await sendAllClear(options.incidentId);
-}
+  if (incident.status !== "open") throw new AppError("conflict", "incident.alreadyClosed");
+  if (options.outcome !== "danger" && incident.people.some((entry) => entry.state === "in_danger")) throw new AppError("conflict", "incident.inDanger");
 
-async function sendAllClear(incidentId: string) {
-  const incident = await db.incident.findUniqueOrThrow({
-    where: { id: incidentId },
-    include: { family: { include: { memberships: { where: { phone: { not: null } } } } }, claimedPerson: true, checkIns: true },
-  });
+  await tx.incident.update({ where: { id: incident.id }, data: { status: "closed", outcome: options.outcome, closedAt: new Date(), closedById: options.closedById } });
+  await tx.incidentPerson.updateMany({ where: { incidentId: incident.id }, data: { openPersonId: null } });
+  await cancelSteps(tx, incident.id);
+  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "closed", data: { outcome: options.outcome, by: options.closedById ? "adult" : "automatic" } });
+  if (options.outcome === "danger") return;
+
+  const drill = incident.drill;
   const family = incident.family;
-  // When the caller did not say who, the all-clear names whoever confirmed.
-  const confirmedBy = incident.checkIns.find((checkIn) => checkIn.verdict === "safe" && checkIn.personId);
-  const person = incident.claimedPerson ?? (confirmedBy ? await db.person.findUnique({ where: { id: confirmedBy.personId! } }) : null);
-  const name = person?.name.split(" ")[0] ?? "";
-  const personPhones = new Set((await db.person.findMany({ where: { familyId: family.id }, select: { phone: true } })).map((row) => row.phone));
-  const recipients = new Map<string, string>(); // phone → locale
-  for (const checkIn of incident.checkIns) if (!personPhones.has(checkIn.phone)) recipients.set(checkIn.phone, family.locale);
-  for (const membership of family.memberships) recipients.set(membership.phone!, family.locale);
-  const drill = { drill: incident.drill };
-
-  await Promise.all([
-    ...[...recipients.keys()].map((phone) =>
-      sendSms({ familyId: family.id, to: phone, locale: family.locale, purpose: "incident_all_clear", ...renderSms(family.locale, "allClear", { family: family.name, name }, drill) }),
-    ),
-    ...incident.checkIns
-      .filter((checkIn) => checkIn.personId && checkIn.wave === 0)
-      .map(async (checkIn) => {
-        const target = await db.person.findUnique({ where: { id: checkIn.personId! } });
-        if (!target) return;
-        await sendSms({ familyId: family.id, to: target.phone, locale: target.locale, purpose: "incident_scam_notice", ...renderSms(target.locale, "scamNotice", {}, drill) });
-      }),
-  ]);
-  await appendIncidentEvent({ incidentId, type: "all_clear_sent", data: { count: recipients.size } });
+  const claimed = new Set(incident.people.map((entry) => entry.person.phone));
+  // A person who answered with a word already had the same reply for either word: nothing more.
+  const answered = new Set(incident.people.filter((entry) => entry.wordAnsweredAt).map((entry) => entry.person.phone));
+  const names = incident.people.map((entry) => entry.person.name.split(" ")[0] ?? entry.person.name).join(", ");
+  const reached = new Set<string>();
+  let count = 0;
+  const notify = async (recipient: { phone: string; locale: "es" | "en"; channel: "sms" | "voice" }, kind: "allClear" | "standDown") => {
+    if (reached.has(recipient.phone)) return;
+    reached.add(recipient.phone);
+    count++;
+    await queueNotice(tx, {
+      familyId: family.id,
+      recipient,
+      purpose: kind === "allClear" ? "incident_all_clear" : "incident_stand_down",
+      sms: kind,
+      voice: kind === "allClear" ? "allClearCall" : "standDownCall",
+      values: { family: family.name, name: names },
+      drill,
+    });
+  };
+  const safe = options.outcome === "confirmed_safe";
+  for (const checkIn of incident.checkIns) {
+    if (checkIn.contact && !claimed.has(checkIn.phone)) {
+      await notify({ phone: checkIn.contact.phone, locale: checkIn.contact.locale, channel: checkIn.contact.channel }, safe ? "allClear" : "standDown");
+    } else if (checkIn.person && !checkIn.contactId && !answered.has(checkIn.phone) && claimed.has(checkIn.phone)) {
+      await notify({ phone: checkIn.person.phone, locale: checkIn.person.locale, channel: "sms" }, "standDown");
+    }
+  }
+  for (const adult of await familyAdults(tx, family.id)) if (!claimed.has(adult.phone)) await notify(adult, safe ? "allClear" : "standDown");
+  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: safe ? "all_clear_sent" : "stand_down_sent", data: { count } });
 }
 
 /** Closing from the checklist screen, by an adult of the family. */
 export async function closeIncidentByAdult(options: { familyId: string; userId: string; incidentId: string; outcome: Outcome }) {
   const { family } = await requireMembership(options);
   const incidentId = requireUuid(options.incidentId, "incident.notFound");
-  if (!(await db.incident.count({ where: { id: incidentId, familyId: family.id } }))) throw new AppError("not_found", "incident.notFound");
-  await closeIncident({ incidentId, outcome: options.outcome, closedById: options.userId });
+  await workerUtils();
+  await db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM incident WHERE id = ${incidentId}::uuid AND "familyId" = ${family.id}::uuid FOR UPDATE`;
+    if (!locked) throw new AppError("not_found", "incident.notFound");
+    await closeIncidentIn(tx, { incidentId, outcome: options.outcome, closedById: options.userId });
+  });
 }

@@ -4,10 +4,13 @@ import { db } from "@/lib/db";
 import { requireMembership } from "@/lib/server/family/require-membership";
 import { consumeAttempt } from "@/lib/server/rate-limit/consume-attempt";
 import { requireUuid } from "@/lib/server/plan/scoped";
+import { defaultSteps, onTheLineSteps } from "@/lib/guidance/call-guidance";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { secretWordMatches } from "@/lib/server/secret-words/secret-words";
 import { appendIncidentEvent } from "./events";
-import { runIncidentStep } from "./run-step";
-import { cancelSteps, escalationSteps, scheduleSteps, stepDelaySeconds, stepWave } from "./schedule";
+import { runIncidentStepIn } from "./run-step";
+import { cancelSteps, escalationSteps, scheduleSteps, stepDelaySeconds } from "./schedule";
+import { countWordGuesses, wordGuessBudget } from "./verification";
 
 type Scope = { familyId: string; userId: string; incidentId: string };
 
@@ -29,7 +32,7 @@ async function requireOpen(options: Scope) {
 /** Everything the checklist screen and the report show. */
 export async function getIncident(options: Scope) {
   const { incident, family } = await requireIncident(options);
-  const [checkIns, events, claimedPerson] = await Promise.all([
+  const [checkIns, events, claimedPerson, people, startedBy] = await Promise.all([
     db.checkIn.findMany({
       where: { incidentId: incident.id },
       orderBy: [{ wave: "asc" }, { createdAt: "asc" }],
@@ -37,14 +40,21 @@ export async function getIncident(options: Scope) {
     }),
     db.incidentEvent.findMany({ where: { incidentId: incident.id }, orderBy: { id: "asc" } }),
     incident.claimedPersonId ? db.person.findUnique({ where: { id: incident.claimedPersonId } }) : null,
+    db.incidentPerson.findMany({ where: { incidentId: incident.id }, include: { person: { select: { name: true, position: true } } }, orderBy: { person: { position: "asc" } } }),
+    db.user.findUnique({ where: { id: incident.startedById }, select: { name: true } }),
   ]);
-  return { incident, family, checkIns, events, claimedPerson, nextStep: nextStep(checkIns) };
-}
-
-/** The first escalation step that has not sent anything yet. */
-function nextStep(checkIns: { wave: number | null }[]) {
-  const doneWaves = new Set(checkIns.map((checkIn) => checkIn.wave));
-  return escalationSteps.find((step) => !doneWaves.has(stepWave[step])) ?? null;
+  const guesses = await Promise.all(people.map(async (entry) => [entry.personId, Math.max(0, wordGuessBudget.limit - (await countWordGuesses(db, entry.personId)))] as const));
+  const guessesLeft = new Map(guesses);
+  return {
+    incident,
+    family,
+    checkIns,
+    events,
+    claimedPerson,
+    startedBy: startedBy?.name ?? "",
+    people: people.map((entry) => ({ personId: entry.personId, name: entry.person.name, state: entry.state, guessesLeft: guessesLeft.get(entry.personId) ?? 0 })),
+    nextStep: escalationSteps.find((step) => !incident.stepsDone.includes(step)) ?? null,
+  };
 }
 
 export async function listIncidents(options: { familyId: string; userId: string }) {
@@ -58,8 +68,11 @@ export async function updateIncidentNotes(options: Scope & { notes: { callerNumb
   await appendIncidentEvent({ incidentId: incident.id, type: "notes_updated" });
 }
 
-/** Ticks a checklist step for every adult watching. */
+const checklistKeys = new Set([...defaultSteps, ...onTheLineSteps].map((step) => step.key));
+
+/** Ticks a checklist step (one of the guidance's) for every adult watching. */
 export async function setChecklistStep(options: Scope & { step: string; checked: boolean }) {
+  if (!checklistKeys.has(options.step)) throw new AppError("invalid_input", "incident.unknownStep");
   const { incident } = await requireIncident(options);
   const steps = new Set(incident.checkedSteps);
   if (options.checked) steps.add(options.step);
@@ -86,30 +99,41 @@ export async function checkCallerWord(options: Scope & { word: string }) {
 
 export async function pauseIncident(options: Scope) {
   const { incident } = await requireOpen(options);
-  await db.incident.update({ where: { id: incident.id }, data: { paused: true } });
-  await cancelSteps(incident.id);
-  await appendIncidentEvent({ incidentId: incident.id, type: "paused" });
+  await workerUtils();
+  await db.$transaction(async (tx) => {
+    await tx.incident.update({ where: { id: incident.id }, data: { paused: true } });
+    await cancelSteps(tx, incident.id);
+    await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "paused" });
+  });
 }
 
 /** Resumes the escalation: steps already due run at once, the others at their time. */
 export async function resumeIncident(options: Scope) {
   const { incident, family } = await requireOpen(options);
-  await db.incident.update({ where: { id: incident.id }, data: { paused: false } });
-  const done = new Set((await db.checkIn.findMany({ where: { incidentId: incident.id }, select: { wave: true } })).map((row) => row.wave));
+  await workerUtils();
   const now = Date.now();
-  await scheduleSteps({
-    incidentId: incident.id,
-    steps: escalationSteps
-      .filter((step) => !done.has(stepWave[step]))
-      .map((step) => ({ step, runAt: new Date(Math.max(now, incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000)) })),
+  await db.$transaction(async (tx) => {
+    await tx.incident.update({ where: { id: incident.id }, data: { paused: false } });
+    await scheduleSteps(tx, {
+      incidentId: incident.id,
+      steps: escalationSteps
+        .filter((step) => !incident.stepsDone.includes(step))
+        .map((step) => ({ step, runAt: new Date(Math.max(now, incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000)) })),
+    });
+    await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "resumed" });
   });
-  await appendIncidentEvent({ incidentId: incident.id, type: "resumed" });
 }
 
-/** Sends the next step of the escalation now, without waiting for its timer. */
+/** Sends the next step of the escalation now, without waiting for its timer; empty tiers are passed over. */
 export async function sendNextWaveNow(options: Scope) {
   const { incident } = await requireOpen(options);
-  const step = nextStep(await db.checkIn.findMany({ where: { incidentId: incident.id }, select: { wave: true } }));
-  if (!step) throw new AppError("conflict", "incident.noMoreWaves");
-  await runIncidentStep({ incidentId: incident.id, step, manual: true });
+  await workerUtils();
+  const sent = await db.$transaction(async (tx) => {
+    for (const step of escalationSteps) {
+      const asked = await runIncidentStepIn(tx, { incidentId: incident.id, step, manual: true });
+      if (asked) return true;
+    }
+    return false;
+  });
+  if (!sent) throw new AppError("conflict", "incident.noMoreWaves");
 }

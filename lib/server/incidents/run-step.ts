@@ -1,73 +1,74 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Locale } from "@/lib/generated/prisma/enums";
-import { renderMessage, renderSms } from "@/lib/messaging/templates";
-import { sendSms, startCall } from "@/lib/server/messaging/send-message";
+import { renderSms } from "@/lib/messaging/templates";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
+import { queueMessage } from "@/lib/server/messaging/send-message";
 import { appendIncidentEvent } from "./events";
+import { renderVoice } from "./notify";
 import { stepWave, type EscalationStep } from "./schedule";
 
-type Ping = { phone: string; locale: Locale; channel: Channel; personId?: string; contactId?: string; body: string };
+type Transaction = Prisma.TransactionClient;
+type Ping = { phone: string; locale: Locale; channel: Channel; personId: string; contactId?: string; body: string };
 
-/** Who a step reaches: the person (by call), or the contacts of a tier of the person's tree. */
-async function pingsFor(incident: { familyId: string; claimedPersonId: string | null; drill: boolean }, step: EscalationStep, familyName: string): Promise<Ping[]> {
-  const people = await db.person.findMany({
-    where: { familyId: incident.familyId, ...(incident.claimedPersonId ? { id: incident.claimedPersonId } : {}) },
-    include: { contacts: { include: { contact: true }, orderBy: { position: "asc" } } },
+/**
+ * Who a step reaches. The call goes to each claimed person who has not answered with a word
+ * (after either word their phone gets nothing more); a tier goes to the contacts of each person
+ * not yet confirmed safe, each contact once, asked about the first person they vouch for.
+ */
+async function pingsFor(tx: Transaction, incident: { id: string; drill: boolean; family: { name: string } }, step: EscalationStep): Promise<Ping[]> {
+  const people = await tx.incidentPerson.findMany({
+    where: { incidentId: incident.id },
+    include: { person: { include: { contacts: { include: { contact: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] } } } },
+    orderBy: { person: { position: "asc" } },
   });
   if (step === "call") {
-    return people.map((person) => ({ phone: person.phone, locale: person.locale, channel: "voice", personId: person.id, body: renderMessage(person.locale, "incidentCall") }));
+    return people
+      .filter((entry) => !entry.wordAnsweredAt && entry.state !== "confirmed_safe")
+      .map(({ person }) => ({ phone: person.phone, locale: person.locale, channel: "voice", personId: person.id, body: renderVoice(person.locale, "incidentCall", {}, incident.drill) }));
   }
   const tier = stepWave[step] - 1;
   const seen = new Set<string>();
   const pings: Ping[] = [];
-  for (const person of people) {
+  for (const { person, state } of people) {
+    if (state === "confirmed_safe") continue;
     for (const { contact } of person.contacts.filter((entry) => entry.tier === tier)) {
       if (seen.has(contact.id)) continue;
       seen.add(contact.id);
-      const values = { name: person.name.split(" ")[0] ?? person.name, family: familyName };
-      const body =
-        contact.channel === "voice"
-          ? renderMessage(contact.locale, "contactAskCall", values)
-          : renderSms(contact.locale, "contactAsk", values, { drill: incident.drill }).body;
-      pings.push({ phone: contact.phone, locale: contact.locale, channel: contact.channel, contactId: contact.id, body });
+      const values = { name: person.name.split(" ")[0] ?? person.name, family: incident.family.name };
+      const body = contact.channel === "voice" ? renderVoice(contact.locale, "contactAskCall", values, incident.drill) : renderSms(contact.locale, "contactAsk", values, { drill: incident.drill }).body;
+      pings.push({ phone: contact.phone, locale: contact.locale, channel: contact.channel, personId: person.id, contactId: contact.id, body });
     }
   }
   return pings;
 }
 
 /**
- * Runs one escalation step, once: the check-ins of a step are created under a lock, so a timer
- * that fires after a restart, or a wave sent by hand at the same moment, finds them and stops.
+ * Runs one escalation step, once, in the caller's transaction: under the incident's row lock the
+ * step is marked done and its check-ins, their messages and the jobs that send them are committed
+ * together, so a timer firing after a restart, or a wave sent by hand at the same moment, finds
+ * it done, and a crash loses none of it. Returns how many were asked (0 for an empty tier).
  */
-export async function runIncidentStep(options: { incidentId: string; step: EscalationStep; manual?: boolean }) {
-  const incident = await db.incident.findUnique({ where: { id: options.incidentId }, include: { family: { select: { name: true } } } });
-  if (!incident || incident.status !== "open" || (incident.paused && !options.manual)) return [];
+export async function runIncidentStepIn(tx: Transaction, options: { incidentId: string; step: EscalationStep; manual?: boolean }): Promise<number | null> {
+  await tx.$queryRaw`SELECT id FROM incident WHERE id = ${options.incidentId}::uuid FOR UPDATE`;
+  const incident = await tx.incident.findUnique({ where: { id: options.incidentId }, include: { family: { select: { name: true } } } });
+  if (!incident || incident.status !== "open" || (incident.paused && !options.manual)) return null;
+  if (incident.stepsDone.includes(options.step)) return null;
+  const pings = await pingsFor(tx, incident, options.step);
+  await tx.incident.update({ where: { id: incident.id }, data: { stepsDone: { push: options.step } } });
   const wave = stepWave[options.step];
-  // Fast path for a step that already ran; the lock below is what decides under a race.
-  if (await db.checkIn.count({ where: { incidentId: incident.id, wave } })) return [];
-  const pings = await pingsFor(incident, options.step, incident.family.name);
+  for (const ping of pings) {
+    const message = await queueMessage(tx, { familyId: incident.familyId, channel: ping.channel, to: ping.phone, locale: ping.locale, purpose: `incident_${options.step}`, body: ping.body });
+    await tx.checkIn.create({
+      data: { familyId: incident.familyId, kind: "incident", incidentId: incident.id, wave, personId: ping.personId, contactId: ping.contactId, phone: ping.phone, channel: ping.channel, messageId: message.id },
+    });
+  }
+  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "wave_started", data: { step: options.step, count: pings.length, manual: options.manual ?? false } });
+  return pings.length;
+}
 
-  const created = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${incident.id}:${wave}`}))`;
-    if ((await tx.checkIn.count({ where: { incidentId: incident.id, wave } })) > 0) return null;
-    return Promise.all(
-      pings.map((ping) =>
-        tx.checkIn.create({
-          data: { familyId: incident.familyId, kind: "incident", incidentId: incident.id, wave, personId: ping.personId, contactId: ping.contactId, phone: ping.phone, channel: ping.channel },
-        }),
-      ),
-    );
-  });
-  if (!created) return [];
-
-  await appendIncidentEvent({ incidentId: incident.id, type: "wave_started", data: { step: options.step, count: pings.length, manual: options.manual ?? false } });
-  await Promise.all(
-    created.map(async (checkIn, index) => {
-      const ping = pings[index]!;
-      const outgoing = { familyId: incident.familyId, to: ping.phone, locale: ping.locale, purpose: `incident_${options.step}`, body: ping.body };
-      const message = ping.channel === "voice" ? await startCall(outgoing) : await sendSms({ ...outgoing });
-      await db.checkIn.update({ where: { id: checkIn.id }, data: { messageId: message.id } });
-    }),
-  );
-  return created;
+export async function runIncidentStep(options: { incidentId: string; step: EscalationStep; manual?: boolean }) {
+  await workerUtils();
+  return db.$transaction((tx) => runIncidentStepIn(tx, options));
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { makeWorkerUtils, type WorkerUtils } from "graphile-worker";
-import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export { workerUtils } from "@/lib/server/jobs/job-queue";
 
 export const INCIDENT_STEP_TASK = "incident_step";
 /** The automatic steps of an incident: the call to the person, then the contact tree's tiers. */
@@ -9,16 +10,7 @@ export type EscalationStep = (typeof escalationSteps)[number];
 
 export const stepWave: Record<EscalationStep, number> = { call: 1, tier1: 2, tier2: 3, tier3: 4 };
 
-let utils: Promise<WorkerUtils> | undefined;
-
-export function workerUtils(): Promise<WorkerUtils> {
-  utils ??= makeWorkerUtils({ connectionString: env.DATABASE_URL }).then(async (created) => {
-    await created.migrate();
-    return created;
-  });
-  return utils;
-}
-
+type Transaction = Prisma.TransactionClient;
 const jobKey = (incidentId: string, step: EscalationStep) => `incident:${incidentId}:${step}`;
 
 type Delays = { callDelaySeconds: number; tier1DelaySeconds: number; tier2DelaySeconds: number; tier3DelaySeconds: number };
@@ -28,18 +20,17 @@ export function stepDelaySeconds(delays: Delays, step: EscalationStep): number {
 }
 
 /**
- * Schedules the steps still to come in PostgreSQL (graphile-worker), keyed per incident and
- * step so that scheduling twice replaces rather than duplicates, and a restart loses nothing.
+ * Schedules steps in PostgreSQL (graphile-worker) inside the caller's transaction, keyed per
+ * incident and step: scheduling twice replaces rather than duplicates, and the timers exist
+ * exactly when the incident does.
  */
-export async function scheduleSteps(options: { incidentId: string; steps: { step: EscalationStep; runAt: Date }[] }) {
-  const worker = await workerUtils();
+export async function scheduleSteps(tx: Transaction, options: { incidentId: string; steps: { step: EscalationStep; runAt: Date }[] }) {
   for (const { step, runAt } of options.steps) {
-    await worker.addJob(INCIDENT_STEP_TASK, { incidentId: options.incidentId, step }, { runAt, jobKey: jobKey(options.incidentId, step), maxAttempts: 5 });
+    await tx.$executeRaw`SELECT graphile_worker.add_job(${INCIDENT_STEP_TASK}, json_build_object('incidentId', ${options.incidentId}::text, 'step', ${step}::text), run_at => ${runAt}::timestamptz, max_attempts => 5, job_key => ${jobKey(options.incidentId, step)})`;
   }
 }
 
-/** Cancels every pending step of an incident (resolved or paused). */
-export async function cancelSteps(incidentId: string) {
-  const worker = await workerUtils();
-  await Promise.all(escalationSteps.map((step) => worker.withPgClient((client) => client.query("SELECT graphile_worker.remove_job($1)", [jobKey(incidentId, step)]))));
+/** Cancels every pending step of an incident (closed or paused), in the caller's transaction. */
+export async function cancelSteps(tx: Transaction, incidentId: string) {
+  for (const step of escalationSteps) await tx.$executeRaw`SELECT graphile_worker.remove_job(${jobKey(incidentId, step)})`;
 }

@@ -3,53 +3,68 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { renderSms } from "@/lib/messaging/templates";
 import { requireMembership } from "@/lib/server/family/require-membership";
-import { sendSms } from "@/lib/server/messaging/send-message";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
+import { queueMessage } from "@/lib/server/messaging/send-message";
 import { requireUuid } from "@/lib/server/plan/scoped";
 import { appendIncidentEvent } from "./events";
-import { runIncidentStep } from "./run-step";
 import { escalationSteps, scheduleSteps, stepDelaySeconds } from "./schedule";
 
+export type StartedIncident = { incident: { id: string }; alreadyOpen: boolean };
+
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string }).code;
+  return code === "P2002" || code === "23505" || /unique constraint/i.test(String((error as Error).message));
+};
+
 /**
- * Starts a live verification. The check-in SMS to the claimed person (or, when the caller did
- * not say who, to everyone protected) is sent before anything else; the escalation steps are
- * then scheduled in PostgreSQL. Any adult of the family may start one.
+ * Starts a live verification for the claimed person (or, when the caller did not say who, for
+ * everyone protected): the incident, its people, the first texts and every timer commit in one
+ * transaction, and the tap returns then, whatever the provider is doing (the outbox sends).
+ * A person already under verification is never verified twice: the open incident is returned,
+ * for two taps at once as for two adults.
  */
-export async function startIncident(options: { familyId: string; userId: string; personId: string | null; drill?: boolean }) {
+export async function startIncident(options: { familyId: string; userId: string; personId: string | null; drill?: boolean }): Promise<StartedIncident> {
   const { family } = await requireMembership(options);
   const personId = options.personId ? requireUuid(options.personId, "person.notFound") : null;
   const targets = await db.person.findMany({ where: { familyId: family.id, ...(personId ? { id: personId } : {}) }, orderBy: { position: "asc" } });
   if (personId && targets.length === 0) throw new AppError("not_found", "person.notFound");
   if (targets.length === 0) throw new AppError("invalid_input", "incident.noPeople");
+  await workerUtils();
 
-  const incident = await db.incident.create({
-    data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill: options.drill ?? false },
-  });
-  const pings = await Promise.all(
-    targets.map(async (person) => {
-      const checkIn = await db.checkIn.create({
-        data: { familyId: family.id, kind: "incident", incidentId: incident.id, wave: 0, personId: person.id, phone: person.phone, channel: "sms" },
+  const existing = () => findOpenIncident(family.id, targets.map((person) => person.id));
+  const already = await existing();
+  if (already) return { incident: already, alreadyOpen: true };
+  try {
+    const incident = await db.$transaction(async (tx) => {
+      const incident = await tx.incident.create({ data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill: options.drill ?? false } });
+      await tx.incidentPerson.createMany({ data: targets.map((person) => ({ incidentId: incident.id, personId: person.id, familyId: family.id, openPersonId: person.id })) });
+      await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "started", data: { personId, drill: incident.drill } });
+      let textFailed = false;
+      for (const person of targets) {
+        const text = renderSms(person.locale, "incidentCheckIn", {}, { drill: incident.drill });
+        const message = await queueMessage(tx, { familyId: family.id, channel: "sms", to: person.phone, locale: person.locale, purpose: "incident_check_in", body: text.body });
+        await tx.checkIn.create({ data: { familyId: family.id, kind: "incident", incidentId: incident.id, wave: 0, personId: person.id, phone: person.phone, channel: "sms", messageId: message.id } });
+        await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "ping_sent", data: { name: person.name, channel: "sms", status: message.status } });
+        textFailed ||= message.status === "failed";
+      }
+      // A text that cannot go (the number opted out) is followed by the call at once.
+      await scheduleSteps(tx, {
+        incidentId: incident.id,
+        steps: escalationSteps.map((step) => ({ step, runAt: step === "call" && textFailed ? incident.startedAt : new Date(incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000) })),
       });
-      const message = await sendSms({
-        familyId: family.id,
-        to: person.phone,
-        locale: person.locale,
-        purpose: "incident_check_in",
-        ...renderSms(person.locale, "incidentCheckIn", {}, { drill: incident.drill }),
-      });
-      await db.checkIn.update({ where: { id: checkIn.id }, data: { messageId: message.id } });
-      return { person, message };
-    }),
-  );
-
-  await appendIncidentEvent({ incidentId: incident.id, type: "started", data: { personId, drill: incident.drill } });
-  for (const { person, message } of pings) {
-    await appendIncidentEvent({ incidentId: incident.id, type: "ping_sent", data: { name: person.name, channel: "sms", status: message.status } });
+      return incident;
+    });
+    return { incident, alreadyOpen: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await existing();
+    if (!winner) throw error;
+    return { incident: winner, alreadyOpen: true };
   }
-  // The provider refused the text outright (or the number opted out): call now instead.
-  if (pings.some(({ message }) => message.status === "failed")) await runIncidentStep({ incidentId: incident.id, step: "call" });
-  await scheduleSteps({
-    incidentId: incident.id,
-    steps: escalationSteps.map((step) => ({ step, runAt: new Date(incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000) })),
-  });
-  return incident;
+}
+
+/** The open incident that already holds one of these people, if any. */
+async function findOpenIncident(familyId: string, personIds: string[]) {
+  const held = await db.incidentPerson.findFirst({ where: { familyId, openPersonId: { in: personIds } }, select: { incident: true } });
+  return held?.incident ?? null;
 }

@@ -1,19 +1,39 @@
 import "server-only";
-import { Logger, run, type Runner } from "graphile-worker";
+import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
 import { z } from "zod";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { onCheckInDelivery } from "@/lib/server/messaging/apply-callbacks";
+import { sweepInbound } from "@/lib/server/messaging/inbound";
+import { deliverMessage, SEND_MESSAGE_TASK } from "@/lib/server/messaging/send-message";
 import { runIncidentStep } from "./run-step";
 import { escalationSteps, INCIDENT_STEP_TASK, workerUtils } from "./schedule";
 
-const payloadSchema = z.object({ incidentId: z.uuid(), step: z.enum(escalationSteps) });
+const stepPayload = z.object({ incidentId: z.uuid(), step: z.enum(escalationSteps) });
+const messagePayload = z.object({ messageId: z.uuid() });
+export const SWEEP_INBOUND_TASK = "sweep_inbound";
 
-export const taskList = {
-  [INCIDENT_STEP_TASK]: async (payload: unknown) => {
-    const parsed = payloadSchema.safeParse(payload);
-    if (!parsed.success) return; // a malformed job is dropped, not retried forever
-    await runIncidentStep(parsed.data);
+// A malformed job is dropped, not retried forever.
+export const taskList: TaskList = {
+  [INCIDENT_STEP_TASK]: async (payload) => {
+    const parsed = stepPayload.safeParse(payload);
+    if (parsed.success) await runIncidentStep(parsed.data);
+  },
+  [SEND_MESSAGE_TASK]: async (payload) => {
+    const parsed = messagePayload.safeParse(payload);
+    if (!parsed.success) return;
+    const before = await db.outboundMessage.findUnique({ where: { id: parsed.data.messageId }, select: { status: true } });
+    const message = await deliverMessage(parsed.data.messageId);
+    // The provider refused it outright: the incident hears it like a failed delivery.
+    if (before?.status === "pending" && message?.status === "failed") await db.$transaction((tx) => onCheckInDelivery(tx, { messageId: message.id, status: "failed" }));
+  },
+  [SWEEP_INBOUND_TASK]: async () => {
+    await sweepInbound();
   },
 };
+
+/** Webhooks stored but never acted on are picked up every minute. */
+const crontab = parseCronItems([{ task: SWEEP_INBOUND_TASK, match: "* * * * *", options: { backfillPeriod: 0 } }]);
 
 // Only problems are worth a line; the queue's routine chatter is not.
 const logger = new Logger(() => (level, message) => {
@@ -31,6 +51,7 @@ export async function startIncidentWorker(options: { pollInterval?: number } = {
     noHandleSignals: true,
     logger,
     taskList,
+    parsedCronItems: crontab,
   });
 }
 

@@ -1,33 +1,66 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Locale } from "@/lib/generated/prisma/enums";
 import { smsSegments } from "@/lib/messaging/sms-segments";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { callbackUrl, getMessagingProvider, ProviderError, type ProviderResult } from "./provider";
 
 export const retryPolicy = { maxAttempts: 4, baseDelayMs: 250 };
+/** The outbox's job: one per queued message, keyed by the message so it is never doubled. */
+export const SEND_MESSAGE_TASK = "send_message";
 
-type Outgoing = { familyId: string | null; to: string; body: string; locale: Locale; purpose: string };
+export type Outgoing = { familyId: string | null; to: string; body: string; locale: Locale; purpose: string };
+type Transaction = Prisma.TransactionClient;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function isOptedOut(phone: string): Promise<boolean> {
-  return (await db.smsOptOut.count({ where: { phone } })) > 0;
+export async function isOptedOut(phone: string, client: Pick<Transaction, "smsOptOut"> = db): Promise<boolean> {
+  return (await client.smsOptOut.count({ where: { phone } })) > 0;
 }
 
 /**
- * Records the message first, then asks the provider, retrying 429 and 5xx with backoff. A
- * timeout is not retried: the provider may have sent it, and its status callback (which
- * carries our id) will say so. Every message ends delivered, failed, or still in flight.
+ * The transactional outbox: records the message and the job that sends it in the caller's
+ * transaction, so that they exist exactly when the state change that caused them does. A text
+ * to a number that opted out is recorded as failed and never queued. Calls need no opt-out check.
  */
-async function dispatch(channel: Channel, outgoing: Outgoing, call: (id: string) => Promise<ProviderResult>) {
-  const provider = getMessagingProvider();
-  const message = await db.outboundMessage.create({
-    data: { ...outgoing, channel, provider: provider.name, status: "pending", segments: channel === "sms" ? smsSegments(outgoing.body).segments : 0 },
+export async function queueMessage(tx: Transaction, outgoing: Outgoing & { channel: Channel }) {
+  const { channel, ...fields } = outgoing;
+  const optedOut = channel === "sms" && (await isOptedOut(outgoing.to, tx));
+  const message = await tx.outboundMessage.create({
+    data: {
+      ...fields,
+      channel,
+      provider: getMessagingProvider().name,
+      status: optedOut ? "failed" : "pending",
+      errorCode: optedOut ? "opted_out" : null,
+      segments: channel === "sms" ? smsSegments(outgoing.body).segments : 0,
+    },
   });
+  if (!optedOut) {
+    await tx.$executeRaw`SELECT graphile_worker.add_job(${SEND_MESSAGE_TASK}, json_build_object('messageId', ${message.id}::text), max_attempts => 10, job_key => ${`send:${message.id}`})`;
+  }
+  return message;
+}
+
+/**
+ * Asks the provider for one recorded message, retrying 429 and 5xx with backoff. A timeout is not
+ * retried: the provider may have sent it, and its status callback (which carries our id) will
+ * say so. A message that already has a provider id or has moved on is never sent again. Throws
+ * when the provider stays unavailable, so the outbox job is tried again later.
+ */
+export async function deliverMessage(messageId: string) {
+  const message = await db.outboundMessage.findUnique({ where: { id: messageId } });
+  if (!message || message.status !== "pending" || message.providerSid) return message;
+  const provider = getMessagingProvider();
+  const call = (): Promise<ProviderResult> =>
+    message.channel === "voice"
+      ? provider.startCall({ to: message.to, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
+      : provider.sendSms({ to: message.to, body: message.body, statusCallback: callbackUrl("/api/twilio/status", message.id) });
   for (let attempt = 1; ; attempt++) {
-    await db.outboundMessage.update({ where: { id: message.id }, data: { attempts: attempt } });
+    await db.outboundMessage.update({ where: { id: message.id }, data: { attempts: { increment: 1 } } });
     try {
-      const result = await call(message.id);
+      const result = await call();
       // A fast status callback may already have moved it on: only fill what is still empty.
       await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: result.sid, status: result.status } });
       await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid } });
@@ -45,21 +78,18 @@ async function dispatch(channel: Channel, outgoing: Outgoing, call: (id: string)
   return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
 }
 
-/** Sends an SMS, unless the number has opted out (then it is recorded as failed, never sent). */
-export async function sendSms(outgoing: Outgoing) {
-  if (await isOptedOut(outgoing.to)) {
-    return db.outboundMessage.create({
-      data: { ...outgoing, channel: "sms", provider: getMessagingProvider().name, status: "failed", errorCode: "opted_out", segments: smsSegments(outgoing.body).segments },
-    });
-  }
-  return dispatch("sms", outgoing, (id) =>
-    getMessagingProvider().sendSms({ to: outgoing.to, body: outgoing.body, statusCallback: callbackUrl("/api/twilio/status", id) }),
-  );
+async function recordAndDeliver(channel: Channel, outgoing: Outgoing) {
+  await workerUtils(); // the outbox's table exists before the first transaction uses it
+  const message = await db.$transaction((tx) => queueMessage(tx, { ...outgoing, channel }));
+  return message.status === "pending" ? ((await deliverMessage(message.id)) ?? message) : message;
 }
 
-/** Places an automated call that speaks `body` and gathers one keypress. */
-export async function startCall(outgoing: Outgoing) {
-  return dispatch("voice", outgoing, (id) =>
-    getMessagingProvider().startCall({ to: outgoing.to, twimlUrl: callbackUrl("/api/twilio/voice", id), statusCallback: callbackUrl("/api/twilio/status", id) }),
-  );
+/** Sends an SMS now (the outbox's job then finds it sent), unless the number opted out. */
+export function sendSms(outgoing: Outgoing) {
+  return recordAndDeliver("sms", outgoing);
+}
+
+/** Places an automated call that speaks `body` (and, for questions, gathers one keypress). */
+export function startCall(outgoing: Outgoing) {
+  return recordAndDeliver("voice", outgoing);
 }

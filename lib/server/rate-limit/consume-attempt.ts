@@ -8,8 +8,13 @@ export type AttemptResult = { allowed: boolean; remaining: number; retryAfterSec
  * every app instance shares the limit. Returns whether this attempt is within `limit`.
  */
 export async function consumeAttempt(options: { key: string; limit: number; windowSeconds: number }): Promise<AttemptResult> {
+  return consumeAttemptIn(db, options);
+}
+
+/** The same, inside the caller's transaction. */
+export async function consumeAttemptIn(client: Pick<typeof db, "$queryRaw">, options: { key: string; limit: number; windowSeconds: number }): Promise<AttemptResult> {
   const { key, limit, windowSeconds } = options;
-  const rows = await db.$queryRaw<{ count: number; window_started_at: Date }[]>`
+  const rows = await client.$queryRaw<{ count: number; window_started_at: Date }[]>`
     INSERT INTO attempt_counter AS c ("key", "count", "windowStartedAt")
     VALUES (${key}, 1, now())
     ON CONFLICT ("key") DO UPDATE SET

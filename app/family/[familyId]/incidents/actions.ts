@@ -30,14 +30,15 @@ async function attempt(familyId: string, incidentId: string, formData: FormData,
 export async function startIncidentAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const session = await requireSession(`/family/${familyId}/incidents/new`);
   const person = String(formData.get("personId") ?? "");
-  let incidentId: string;
+  let target: string;
   try {
-    const incident = await startIncident({ familyId, userId: session.user.id, personId: person === "unknown" ? null : person, drill: formData.get("drill") === "on" });
-    incidentId = incident.id;
+    const started = await startIncident({ familyId, userId: session.user.id, personId: person === "unknown" ? null : person, drill: formData.get("drill") === "on" });
+    // Someone is already verifying this person: open that incident and say so.
+    target = `/family/${familyId}/incidents/${started.incident.id}${started.alreadyOpen ? "?already=1" : ""}`;
   } catch (error) {
     return actionErrorState(error, formData);
   }
-  redirect(`/family/${familyId}/incidents/${incidentId}`);
+  redirect(target);
 }
 
 export async function tickStepAction(familyId: string, incidentId: string, _previous: FormState, formData: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { describeEvent } from "@/components/incident/describe-event";
 import { CallerWordForm, ChecklistStep, IncidentControls, NotesForm } from "@/components/incident/incident-forms";
-import { incidentView } from "@/components/incident/incident-status";
+import { incidentView, probableReason } from "@/components/incident/incident-status";
 import { LiveUpdates } from "@/components/incident/live-updates";
 import { defaultSteps, onTheLineSteps, warningSigns } from "@/lib/guidance/call-guidance";
 import { formatPhone } from "@/lib/phone";
@@ -14,13 +14,14 @@ const phrases = ["repeat", "slow", "proof", "bank"] as const;
 const callButton = "flex min-h-16 items-center justify-center rounded-xl px-5 text-2xl font-bold";
 
 /** The live-call screen: one column, big targets, the strongest news first. */
-export default async function IncidentPage({ params }: PageProps<"/family/[familyId]/incidents/[incidentId]">) {
+export default async function IncidentPage({ params, searchParams }: PageProps<"/family/[familyId]/incidents/[incidentId]">) {
   const { familyId, incidentId } = await params;
+  const already = (await searchParams).already === "1";
   const session = await requireSession(`/family/${familyId}/incidents/${incidentId}`);
-  const { incident, family, checkIns, events, claimedPerson, nextStep } = await getIncident({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
+  const { incident, family, checkIns, events, claimedPerson, people, startedBy, nextStep } = await getIncident({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
   const [t, guidance, format] = await Promise.all([getTranslations("incident"), getTranslations("guidance"), getFormatter()]);
   const name = claimedPerson?.name ?? t("everyone");
-  const view = incidentView(incident, checkIns, name);
+  const view = incidentView(incident, people);
   const open = incident.status === "open";
   const base = `/family/${family.id}/incidents/${incident.id}`;
   const ids = { familyId: family.id, incidentId: incident.id };
@@ -30,6 +31,11 @@ export default async function IncidentPage({ params }: PageProps<"/family/[famil
     <div className="flex flex-col gap-6 text-lg">
       <LiveUpdates familyId={family.id} incidentId={incident.id} lastEventId={lastEventId} />
       {incident.drill && <p className="self-start rounded bg-yellow-300 px-3 py-1 font-bold text-black">{t("drillBadge")}</p>}
+      {already && open && (
+        <p role="status" className="rounded-xl border-2 border-gray-900 bg-yellow-50 p-3" data-testid="already-open">
+          {t("alreadyOpen", { name, by: startedBy, time: format.dateTime(incident.startedAt, { timeStyle: "short" }) })}
+        </p>
+      )}
 
       <section role={view.kind === "danger" ? "alert" : "status"} data-testid="incident-banner" className={
         view.kind === "danger" ? "flex flex-col gap-3 rounded-xl bg-danger-700 p-5 text-white"
@@ -41,14 +47,13 @@ export default async function IncidentPage({ params }: PageProps<"/family/[famil
         {view.kind === "danger" && (
           <>
             <h1 className="text-3xl font-bold">{t("dangerTitle")}</h1>
-            <p>{t("dangerLead", { name: view.name })}</p>
+            <p>{t("dangerLeadMany", { names: view.names.join(", ") })}</p>
             <a href="tel:911" className={`${callButton} bg-white text-danger-700`}>{t("call911")}</a>
           </>
         )}
         {view.kind === "probably" && (
           <>
             <h1 className="text-3xl font-bold">{t("probablyTitle")}</h1>
-            <p>{view.reason === "keypad" ? t("probablyKeypad", { name: view.name }) : t("probablySeen", { from: view.from, name: view.name })}</p>
           </>
         )}
         {view.kind === "closed" && (
@@ -71,6 +76,24 @@ export default async function IncidentPage({ params }: PageProps<"/family/[famil
             </div>
           </>
         )}
+      </section>
+
+      <section aria-labelledby="people-title" className="flex flex-col gap-2">
+        <h2 id="people-title" className="sr-only">{t("peopleTitle")}</h2>
+        <ul className="flex flex-col gap-2" data-testid="people">
+          {people.map((person) => {
+            const probable = person.state === "probably_safe" ? probableReason(person.name, checkIns) : null;
+            return (
+              <li key={person.personId} data-state={person.state} className={person.state === "in_danger" ? "rounded-xl bg-danger-700 p-4 text-white" : person.state === "confirmed_safe" ? "rounded-xl bg-brand-700 p-4 text-white" : "rounded-xl border-2 border-gray-900 p-4"}>
+                <p className="text-xl font-bold">{person.name}: {t(`personState.${person.state}`)}</p>
+                {probable && <p>{probable.reason === "keypad" ? t("probablyKeypad", { name: person.name }) : t("probablySeen", { from: probable.from, name: person.name })}</p>}
+                {open && person.state !== "in_danger" && person.state !== "confirmed_safe" && (
+                  <p data-testid="guesses">{person.guessesLeft > 0 ? t("guessesLeft", { count: person.guessesLeft }) : <strong>{t("guessesSpent", { name: person.name })}</strong>}</p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       </section>
 
       {open && (
@@ -102,7 +125,7 @@ export default async function IncidentPage({ params }: PageProps<"/family/[famil
         <ul className="flex flex-col gap-2" data-testid="pings">
           {checkIns.map((checkIn) => (
             <li key={checkIn.id} className="flex flex-col rounded-lg bg-gray-50 p-3" data-phone={checkIn.phone}>
-              <span className="font-semibold">{checkIn.person?.name ?? checkIn.contact?.name} · {t(`wave.${checkIn.wave ?? 0}` as "wave.0")}</span>
+              <span className="font-semibold">{checkIn.contact?.name ?? checkIn.person?.name} · {t(`wave.${checkIn.wave ?? 0}` as "wave.0")}</span>
               <span>
                 {t(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span> · {checkIn.message ? (t.has(`status.${checkIn.message.status}` as "status.sent") ? t(`status.${checkIn.message.status}` as "status.sent") : checkIn.message.status) : t("status.pending")}
                 {checkIn.verdict && <strong data-testid="verdict"> · {t(`verdict.${checkIn.verdict}` as "verdict.text")}</strong>}

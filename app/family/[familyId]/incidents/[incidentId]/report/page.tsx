@@ -10,7 +10,7 @@ import { notFoundOnMissing } from "@/lib/server/not-found";
 export default async function IncidentReportPage({ params }: PageProps<"/family/[familyId]/incidents/[incidentId]/report">) {
   const { familyId, incidentId } = await params;
   const session = await requireSession(`/family/${familyId}/incidents/${incidentId}/report`);
-  const { incident, family, checkIns, events, claimedPerson } = await getIncident({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
+  const { incident, family, checkIns, events, claimedPerson, people } = await getIncident({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
   const [t, card, format] = await Promise.all([getTranslations("incident"), getTranslations("card"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   return (
@@ -23,6 +23,12 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="report-summary">
         <dt className="font-semibold">{t("verifying", { name: "" }).replace(/…$/, "").trim()}</dt>
         <dd>{claimedPerson?.name ?? t("everyone")}</dd>
+        <dt className="font-semibold">{t("peopleTitle")}</dt>
+        <dd>
+          <ul data-testid="report-people">
+            {people.map((person) => <li key={person.personId}>{person.name}: {t(`personState.${person.state}`)}</li>)}
+          </ul>
+        </dd>
         <dt className="font-semibold">{t("callerNumber")}</dt>
         <dd dir="ltr">{incident.callerNumber || "—"}</dd>
         <dt className="font-semibold">{t("demands")}</dt>
@@ -36,7 +42,7 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
       <ul data-testid="report-pings">
         {checkIns.map((checkIn) => (
           <li key={checkIn.id}>
-            {checkIn.person?.name ?? checkIn.contact?.name} ({t(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${t(`verdict.${checkIn.verdict}` as "verdict.text")}` : ""}
+            {checkIn.contact?.name ?? checkIn.person?.name} ({t(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${t(`verdict.${checkIn.verdict}` as "verdict.text")}` : ""}
             {checkIn.repliedAt ? ` — ${when(checkIn.repliedAt)}` : ""}
           </li>
         ))}

@@ -6,11 +6,12 @@ ALTER TABLE "secret_words" ADD COLUMN     "duressWordTag" TEXT,
 ADD COLUMN     "safeWordTag" TEXT;
 
 -- AlterTable
-ALTER TABLE "inbound_webhook" ADD COLUMN     "toNumber" TEXT,
-ADD COLUMN     "wordMatches" JSONB NOT NULL DEFAULT '[]';
+ALTER TABLE "inbound_webhook" ADD COLUMN     "readings" JSONB NOT NULL DEFAULT '{}',
+ADD COLUMN     "toNumber" TEXT;
 
 -- AlterTable
-ALTER TABLE "incident" DROP COLUMN "wrongWordAttempts";
+ALTER TABLE "incident" DROP COLUMN "wrongWordAttempts",
+ADD COLUMN     "stepsDone" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
 -- CreateTable
 CREATE TABLE "incident_person" (
@@ -61,7 +62,7 @@ ALTER TABLE "incident_person" ADD CONSTRAINT "incident_person_personId_fkey" FOR
 ALTER TABLE "word_attempt" ADD CONSTRAINT "word_attempt_personId_fkey" FOREIGN KEY ("personId") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Incidents that exist already: their claimed person, or everyone protected when the caller
--- named no one, waiting; an open one holds its people (the first one wins a person).
+-- named no one, waiting. An open one holds its people (the first one wins a person).
 INSERT INTO "incident_person" ("id", "incidentId", "personId", "familyId", "state", "openPersonId", "updatedAt")
 SELECT gen_random_uuid(), i."id", p."id", i."familyId", 'waiting', CASE WHEN i."status" = 'open' THEN p."id" END, now()
   FROM "incident" i

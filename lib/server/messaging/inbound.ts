@@ -1,0 +1,89 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Reading } from "@/lib/server/incidents/apply-reply";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
+import { receiveReply } from "@/lib/server/replies/receive-reply";
+import { applyKeypad, applyStatusCallback } from "./apply-callbacks";
+
+export type InboundKind = "sms" | "status" | "gather";
+type Transaction = Prisma.TransactionClient;
+
+export type InboundRow = {
+  providerKey: string;
+  kind: InboundKind;
+  fromNumber?: string | null;
+  toNumber?: string | null;
+  /** Already redacted when it held a word: the clear text is never stored. */
+  body?: string | null;
+  params: Record<string, string>;
+  familyId?: string | null;
+  readings?: Record<string, Reading>;
+};
+
+/**
+ * Stores a webhook once, keyed by the provider's id, with `processedAt` empty. A repeated
+ * delivery finds the row: processed, it is only acknowledged; not yet processed (the first try
+ * failed or is still running), it is acted on now.
+ */
+export async function storeInbound(row: InboundRow): Promise<{ id: string; processed: boolean }> {
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
+    VALUES (${randomUUID()}::uuid, ${row.providerKey}, ${row.kind}, ${row.fromNumber ?? null}, ${row.toNumber ?? null}, ${row.body ?? null},
+            ${JSON.stringify(row.params)}::jsonb, ${row.familyId ?? null}::uuid, ${JSON.stringify(row.readings ?? {})}::jsonb)
+    ON CONFLICT ("providerKey") DO NOTHING RETURNING id`;
+  if (inserted[0]) return { id: inserted[0].id, processed: false };
+  const existing = await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: row.providerKey }, select: { id: true, processedAt: true } });
+  return { id: existing.id, processed: existing.processedAt !== null };
+}
+
+/**
+ * Acts on a stored webhook and marks it processed in one transaction, under the row's lock: a
+ * crash or an error leaves it unprocessed for the provider's retry or the sweeper, and two
+ * deliveries at once act once. Returns false when it was already processed.
+ */
+export async function processInbound(id: string): Promise<boolean> {
+  await workerUtils();
+  return db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<StoredRow[]>`
+      SELECT id, kind, "fromNumber", body, params, readings, "processedAt" FROM inbound_webhook WHERE id = ${id}::uuid FOR UPDATE`;
+    if (!row || row.processedAt) return false;
+    await actOn(tx, row);
+    await tx.inboundWebhook.update({ where: { id }, data: { processedAt: new Date() } });
+    return true;
+  });
+}
+
+type StoredRow = { id: string; kind: InboundKind; fromNumber: string | null; body: string | null; params: Record<string, string>; readings: Record<string, Reading>; processedAt: Date | null };
+
+async function actOn(tx: Transaction, row: StoredRow) {
+  const messageId = row.params._m ?? null;
+  if (row.kind === "status") return applyStatusCallback(tx, { params: row.params, messageId });
+  if (row.kind === "gather") return applyKeypad(tx, { params: row.params, messageId });
+  const from = row.fromNumber ?? "";
+  const redacted = Object.values(row.readings).some((reading) => reading.word !== null);
+  await receiveReply(tx, { from, text: row.body ?? "", redacted, readings: row.readings, senderLocale: await senderLocale(tx, from) });
+}
+
+async function senderLocale(tx: Transaction, phone: string): Promise<Locale> {
+  const known = (await tx.person.findFirst({ where: { phone }, select: { locale: true } })) ?? (await tx.contact.findFirst({ where: { phone }, select: { locale: true } }));
+  return known?.locale ?? (phone.startsWith("+52") ? "es" : "en");
+}
+
+/**
+ * The sweeper: acts on webhooks stored but never processed (the app crashed between the two, or
+ * the database went away mid-way). Run by the worker every minute; safe beside live traffic.
+ */
+export async function sweepInbound(options: { olderThanSeconds?: number; limit?: number } = {}): Promise<number> {
+  const rows = await db.inboundWebhook.findMany({
+    where: { processedAt: null, receivedAt: { lt: new Date(Date.now() - (options.olderThanSeconds ?? 10) * 1000) } },
+    orderBy: { receivedAt: "asc" },
+    take: options.limit ?? 200,
+    select: { id: true },
+  });
+  let processed = 0;
+  for (const { id } of rows) if (await processInbound(id)) processed++;
+  return processed;
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { carrierKeyword } from "@/lib/messaging/keywords";
+import { renderSms } from "@/lib/messaging/templates";
+import { applyIncidentReply, type Reading } from "@/lib/server/incidents/apply-reply";
+import { appendIncidentEvent } from "@/lib/server/incidents/events";
+import { queueMessage } from "@/lib/server/messaging/send-message";
+import { consumeAttemptIn } from "@/lib/server/rate-limit/consume-attempt";
+
+/** How long after a check-in a reply from its number still counts as its answer. */
+export const CHECK_IN_REPLY_WINDOW_MS = 24 * 3600_000;
+export const REDACTED = "[redacted]";
+
+type Transaction = Prisma.TransactionClient;
+type Client = Pick<Transaction, "checkIn">;
+
+export type AskingCheckIn = {
+  id: string;
+  familyId: string;
+  kind: string;
+  incidentId: string | null;
+  incidentOpen: boolean;
+  personId: string | null;
+  contactId: string | null;
+  channel: "sms" | "voice";
+};
+
+/**
+ * Every question this number may be answering, in every family: each open (or recently ended)
+ * incident's latest check-in to it per role, and unanswered tests. When a family has an open
+ * incident asking this number, its ended ones do not also take the answer.
+ */
+export async function findAskingCheckIns(client: Client, phone: string): Promise<AskingCheckIn[]> {
+  const rows = await client.checkIn.findMany({
+    where: {
+      phone,
+      createdAt: { gt: new Date(Date.now() - CHECK_IN_REPLY_WINDOW_MS) },
+      OR: [{ kind: "incident" }, { kind: "test", repliedAt: null }],
+    },
+    include: { incident: { select: { status: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  const chosen = new Map<string, AskingCheckIn>();
+  for (const row of rows) {
+    const role = row.contactId ? `contact:${row.contactId}` : `person:${row.personId}`;
+    const key = row.kind === "test" ? `test:${row.id}` : `${row.incidentId}:${role}`;
+    const current = chosen.get(key);
+    // A text answers the text that asked; the latest one when there are several.
+    if (current && !(current.channel === "voice" && row.channel === "sms")) continue;
+    chosen.set(key, {
+      id: row.id,
+      familyId: row.familyId,
+      kind: row.kind,
+      incidentId: row.incidentId,
+      incidentOpen: row.incident?.status === "open",
+      personId: row.personId,
+      contactId: row.contactId,
+      channel: row.channel,
+    });
+  }
+  const all = [...chosen.values()];
+  const familiesWithOpen = new Set(all.filter((checkIn) => checkIn.incidentOpen).map((checkIn) => checkIn.familyId));
+  return all.filter((checkIn) => checkIn.kind === "test" || checkIn.incidentOpen || !familiesWithOpen.has(checkIn.familyId));
+}
+
+/**
+ * Which families an answer belongs to. A text holding a family's word belongs to that family
+ * alone; anything else answers every family that asked this number, each its own question.
+ */
+export function familiesAnswered(asking: AskingCheckIn[], readings: Record<string, Reading>): Set<string> {
+  const withWord = [...new Set(asking.map((checkIn) => checkIn.familyId))].filter((familyId) => readings[familyId]?.word);
+  return new Set(withWord.length ? withWord : asking.map((checkIn) => checkIn.familyId));
+}
+
+/**
+ * Acts on one inbound text, in the intake's transaction: carrier keywords first (they are no
+ * answer, and the setup keeps them apart from the words), then each asking family's check-ins.
+ */
+export async function receiveReply(
+  tx: Transaction,
+  options: { from: string; text: string; redacted: boolean; readings: Record<string, Reading>; senderLocale: Locale },
+) {
+  const asking = await findAskingCheckIns(tx, options.from);
+  const families = familiesAnswered(asking, options.readings);
+  const keyword = options.redacted ? null : carrierKeyword(options.text);
+  if (keyword) {
+    if (keyword === "stop") await tx.$executeRaw`INSERT INTO sms_opt_out (phone, "optedOutAt") VALUES (${options.from}, now()) ON CONFLICT DO NOTHING`;
+    if (keyword === "start") await tx.smsOptOut.deleteMany({ where: { phone: options.from } });
+    if (keyword === "help") {
+      await queueMessage(tx, { familyId: asking[0]?.familyId ?? null, channel: "sms", to: options.from, locale: options.senderLocale, purpose: "help_reply", body: renderSms(options.senderLocale, "help").body });
+    }
+    // Each family whose live incident asks this number sees that it stopped (or resumed) texts.
+    if (keyword !== "help") {
+      for (const incidentId of new Set(asking.filter((checkIn) => checkIn.incidentOpen).map((checkIn) => checkIn.incidentId!))) {
+        await appendIncidentEvent({ client: tx, incidentId, type: keyword === "stop" ? "opted_out" : "opted_in", data: { phone: options.from } });
+      }
+    }
+    return;
+  }
+
+  for (const checkIn of asking) {
+    if (!families.has(checkIn.familyId)) continue;
+    const reading = options.readings[checkIn.familyId] ?? { word: null, whole: false, attempt: false, answer: null };
+    const text = reading.word || options.redacted ? REDACTED : options.text;
+    if (checkIn.kind === "test") {
+      await tx.checkIn.updateMany({ where: { id: checkIn.id, repliedAt: null }, data: { reply: text.slice(0, 1600), repliedAt: new Date() } });
+    } else {
+      await applyIncidentReply(tx, { checkIn: { id: checkIn.id, incidentId: checkIn.incidentId!, personId: checkIn.personId, contactId: checkIn.contactId }, input: { via: "sms", reading, text } });
+    }
+  }
+
+  if (asking.length === 0 && !(await isInAnyPlan(tx, options.from))) {
+    // One short answer a day to a number we do not know, so two robots cannot loop.
+    const allowed = await consumeAttemptIn(tx, { key: `unknown-sender:${options.from}`, limit: 1, windowSeconds: 24 * 3600 });
+    if (allowed.allowed) {
+      await queueMessage(tx, { familyId: null, channel: "sms", to: options.from, locale: options.senderLocale, purpose: "unknown_sender_reply", body: renderSms(options.senderLocale, "unknownSender").body });
+    }
+  }
+}
+
+async function isInAnyPlan(tx: Transaction, phone: string): Promise<boolean> {
+  const [person, contact] = await Promise.all([tx.person.count({ where: { phone } }), tx.contact.count({ where: { phone } })]);
+  return person + contact > 0;
+}
