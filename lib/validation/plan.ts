@@ -31,14 +31,14 @@ export const tierSchema = z.coerce.number({ error: "tier.invalid" }).int("tier.i
 export const assignmentSchema = z.object({ tier: tierSchema });
 
 /** The message key of what makes a word unusable for any family, or null. */
-export function secretWordIssue(word: string): string | null {
+function secretWordIssue(word: string): string | null {
   if (normalizeSecretWord(word).length === 0) return "word.required";
   const problem = secretWordProblem(word);
   return problem && `word.${problem}`;
 }
 
 /** The message key of what makes the duress word unusable beside the safe word, or null. */
-export function secretWordsPairIssue(words: { safeWord: string; duressWord: string }): string | null {
+function secretWordsPairIssue(words: { safeWord: string; duressWord: string }): string | null {
   if (normalizeSecretWord(words.safeWord) === normalizeSecretWord(words.duressWord)) return "word.same";
   return wordsTooClose(words.safeWord, words.duressWord) ? "word.tooClose" : null;
 }
