@@ -41,6 +41,18 @@ const planPages: PlanPage[] = [
     },
   },
   { name: "setup: words", open: visit(() => "setup/words") },
+  {
+    name: "setup: words, refused",
+    open: async (page, plan) => {
+      await page.goto(`/family/${plan.familyId}/setup/words`);
+      const fields = page.getByRole("main").locator("form input[type=password]");
+      await fields.nth(0).fill("ya voy");
+      await fields.nth(1).fill("Ayuda");
+      await page.getByRole("main").locator("form button[type=submit]").first().click();
+      await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+      await expect(fields.nth(1)).toHaveAttribute("aria-invalid", "true");
+    },
+  },
   { name: "setup: contacts", open: visit(() => "setup/contacts") },
   { name: "setup: review", open: visit(() => "setup/review") },
   { name: "a person", open: visit((plan) => `people/${plan.personId}`) },

@@ -26,13 +26,27 @@ test("una familia completa la configuración guiada en español, imprime el plan
   await expect(page.getByTestId("setup-people")).toContainText("+52 55 1234 5678");
   await page.getByRole("link", { name: "Continuar →" }).click();
 
-  // Words: a name is refused; then both words are saved and never shown again.
+  // Words: what is refused is listed first; a name, a carrier keyword, an everyday reply and a
+  // duress word close to the safe word are each refused on their field; then both words are
+  // saved and never shown again.
   await expect(page).toHaveURL(/\/setup\/words$/);
+  await expect(page.getByRole("list", { name: "Confirma no acepta:" })).toContainText("STOP, AYUDA, CANCELAR o START");
+  const save = page.getByRole("button", { name: "Guardar las palabras" });
   await page.getByLabel("Palabra clave").fill("Ortiz");
   await page.getByLabel("Palabra de emergencia").fill("girasol");
-  await page.getByRole("button", { name: "Guardar las palabras" }).click();
+  await save.click();
   await expect(page.getByLabel("Palabra clave")).toHaveAccessibleDescription(/No uses un nombre/);
   await expect(page.getByLabel("Palabra clave")).toHaveValue("");
+  await page.getByLabel("Palabra clave").fill("ya voy");
+  await page.getByLabel("Palabra de emergencia").fill("Ayuda");
+  await save.click();
+  await expect(page.getByLabel("Palabra clave")).toHaveAccessibleDescription(/demasiado común/);
+  await expect(page.getByLabel("Palabra de emergencia")).toHaveAccessibleDescription(/las manejan las compañías telefónicas/);
+  await page.getByLabel("Palabra clave").fill("Mazapán");
+  await page.getByLabel("Palabra de emergencia").fill("mazapanes");
+  await save.click();
+  await expect(page.getByLabel("Palabra de emergencia")).toHaveAccessibleDescription(/Se parece demasiado a la palabra clave/);
+  await expect(page.getByLabel("Palabra clave")).not.toHaveAttribute("aria-invalid");
   await page.getByLabel("Palabra clave").fill("Mazapán");
   await page.getByLabel("Palabra de emergencia").fill("girasol");
   await page.getByRole("button", { name: "Guardar las palabras" }).click();
@@ -82,6 +96,19 @@ test("una familia completa la configuración guiada en español, imprime el plan
   await page.getByRole("button", { name: "Comprobar" }).click();
   await expect(page.getByRole("status")).toHaveText("No coincide.");
 
+  // Replacing the safe word takes both words, since only then can they be compared.
+  await expect(page.getByText("Escribe las dos palabras cada vez")).toBeVisible();
+  await page.getByLabel("Palabra clave", { exact: true }).fill("tamarindo");
+  await page.getByRole("button", { name: "Guardar las palabras" }).click();
+  await expect(page.getByLabel("Palabra de emergencia", { exact: true })).toHaveAccessibleDescription(/Escribe una palabra/);
+  await page.getByLabel("Palabra clave", { exact: true }).fill("tamarindo");
+  await page.getByLabel("Palabra de emergencia", { exact: true }).fill("girasol");
+  await page.getByRole("button", { name: "Guardar las palabras" }).click();
+  await expect(page.getByRole("status").first()).toContainText("nunca se volverán a mostrar");
+  await page.getByLabel("Palabra a comprobar").fill("Tamarindo");
+  await page.getByRole("button", { name: "Comprobar" }).click();
+  await expect(page.getByRole("status").last()).toHaveText("Coincide.");
+
   // Export: a JSON file with the plan and without the words.
   await page.goto(`/family/${family.id}/settings`);
   const download = page.waitForEvent("download");
@@ -91,7 +118,7 @@ test("una familia completa la configuración guiada en español, imprime el plan
   expect(exported.family.name).toBe("Familia Ortiz");
   expect(exported.family.people[0]).toMatchObject({ name: "Sofía Ortiz", phone: "+525512345678", notes: "Prepa de 7 a 14 h" });
   expect(exported.family.contacts[0]).toMatchObject({ name: "Prepa 5, dirección", channel: "voice", relationship: "school" });
-  expect(JSON.stringify(exported).toLowerCase()).not.toMatch(/mazap|girasol|argon2/);
+  expect(JSON.stringify(exported).toLowerCase()).not.toMatch(/mazap|girasol|tamarindo|argon2/);
 });
 
 test("deleting a family takes its exact name", async ({ page, context, seedFamily, logIn, db }) => {

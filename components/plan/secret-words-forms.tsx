@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { checkSecretWordAction, saveSecretWordsAction } from "@/app/family/[familyId]/plan-actions";
 import { FormAlert } from "@/components/form/form-alert";
@@ -9,16 +9,40 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { initialFormState } from "@/lib/validation/form-state";
 
-/** Sets both words, or replaces either. The fields are never filled back in. */
+const wordRules = ["name", "keyword", "common", "close"] as const;
+
+/** What the setup refuses, listed before the fields so it is read before typing. */
+function WordRules() {
+  const t = useTranslations("words");
+  const titleId = useId();
+  return (
+    <div className="flex flex-col gap-1 text-base">
+      <p id={titleId} className="font-semibold">
+        {t("rulesTitle")}
+      </p>
+      <ul aria-labelledby={titleId} className="list-disc ps-6">
+        {wordRules.map((rule) => (
+          <li key={rule}>{t(`rules.${rule}`)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Sets both words, or replaces them: both are typed every time, since how close the two are can
+ * only be checked in clear. The fields are never filled back in.
+ */
 export function SecretWordsForm({ familyId, replacing }: { familyId: string; replacing: boolean }) {
   const t = useTranslations("words");
   const [state, action] = useActionState(saveSecretWordsAction.bind(null, familyId), initialFormState);
   return (
     <form action={action} noValidate className="flex flex-col gap-4" autoComplete="off">
       <FormAlert state={state} />
-      {replacing && <p className="text-base">{t("replaceHint")}</p>}
-      <TextField name="safeWord" type="password" label={t("safeWord")} hint={t("safeWordHint")} autoComplete="off" required={!replacing} errors={state.fieldErrors?.safeWord} />
-      <TextField name="duressWord" type="password" label={t("duressWord")} hint={t("duressWordHint")} autoComplete="off" required={!replacing} errors={state.fieldErrors?.duressWord} />
+      {replacing && <p className="text-base">{t("bothEachTime")}</p>}
+      <WordRules />
+      <TextField name="safeWord" type="password" label={t("safeWord")} hint={t("safeWordHint")} autoComplete="off" required errors={state.fieldErrors?.safeWord} />
+      <TextField name="duressWord" type="password" label={t("duressWord")} hint={t("duressWordHint")} autoComplete="off" required errors={state.fieldErrors?.duressWord} />
       <FormSuccess state={state} namespace="words" />
       <SubmitButton>{t("save")}</SubmitButton>
     </form>

@@ -1,7 +1,7 @@
 // Shared by the plan's forms and its data-access functions. Messages are keys in "errors".
 import { z } from "zod";
 import { locales } from "@/lib/i18n/config";
-import { normalizeSecretWord, SECRET_WORD_MAX_LENGTH, SECRET_WORD_MIN_LENGTH } from "@/lib/secret-word";
+import { normalizeSecretWord, SECRET_WORD_MAX_LENGTH, secretWordProblem, wordsTooClose } from "@/lib/secret-word";
 
 import { channels, relationships } from "@/lib/plan-options";
 
@@ -30,24 +30,37 @@ export const tierSchema = z.coerce.number({ error: "tier.invalid" }).int("tier.i
 
 export const assignmentSchema = z.object({ tier: tierSchema });
 
+/** The message key of what makes a word unusable for any family, or null. */
+function secretWordIssue(word: string): string | null {
+  if (normalizeSecretWord(word).length === 0) return "word.required";
+  const problem = secretWordProblem(word);
+  return problem && `word.${problem}`;
+}
+
+/** The message key of what makes the duress word unusable beside the safe word, or null. */
+function secretWordsPairIssue(words: { safeWord: string; duressWord: string }): string | null {
+  if (normalizeSecretWord(words.safeWord) === normalizeSecretWord(words.duressWord)) return "word.same";
+  return wordsTooClose(words.safeWord, words.duressWord) ? "word.tooClose" : null;
+}
+
 const secretWord = z
   .string({ error: "word.required" })
-  .max(SECRET_WORD_MAX_LENGTH * 2, "word.tooLong")
-  .refine((word) => normalizeSecretWord(word).length > 0, "word.required")
-  .refine((word) => normalizeSecretWord(word).length >= SECRET_WORD_MIN_LENGTH, "word.tooShort")
-  .refine((word) => normalizeSecretWord(word).length <= SECRET_WORD_MAX_LENGTH, "word.tooLong");
-
-/** Both words at once (first time), or one of them (replacing). */
-export const secretWordsSchema = z
-  .object({
-    safeWord: z.preprocess((value) => (value === "" ? undefined : value), secretWord.optional()),
-    duressWord: z.preprocess((value) => (value === "" ? undefined : value), secretWord.optional()),
-  })
-  .refine((words) => words.safeWord !== undefined || words.duressWord !== undefined, { message: "word.required", path: ["safeWord"] })
-  .refine((words) => !words.safeWord || !words.duressWord || normalizeSecretWord(words.safeWord) !== normalizeSecretWord(words.duressWord), {
-    message: "word.same",
-    path: ["duressWord"],
+  .max(SECRET_WORD_MAX_LENGTH * 2, { error: "word.tooLong", abort: true })
+  .superRefine((word, context) => {
+    const issue = secretWordIssue(word);
+    if (issue) context.addIssue({ code: "custom", message: issue });
   });
+
+/**
+ * Both words, every time (setting or replacing): the stored words are only hashes, so how close
+ * the two are can only be checked while both are typed.
+ */
+export const secretWordsSchema = z.object({ safeWord: secretWord, duressWord: secretWord }).superRefine((words, context) => {
+  // Only two usable words can be compared; an unusable one already has its own message.
+  if (secretWordIssue(words.safeWord) || secretWordIssue(words.duressWord)) return;
+  const issue = secretWordsPairIssue(words);
+  if (issue) context.addIssue({ code: "custom", message: issue, path: ["duressWord"] });
+});
 
 export const checkWordSchema = z.object({
   which: z.enum(["safe", "duress"], { error: "word.which" }),

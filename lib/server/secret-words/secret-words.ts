@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
 import { consumeAttempt } from "@/lib/server/rate-limit/consume-attempt";
 import { nameVariants, normalizeSecretWord } from "@/lib/secret-word";
-import type { SecretWordsInput } from "@/lib/validation/plan";
+import { wordTag } from "@/lib/server/secret-words/word-tags";
+import { secretWordsSchema, type SecretWordsInput } from "@/lib/validation/plan";
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const argon2Options = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -27,43 +28,59 @@ async function familyNames(familyId: string, familyName: string): Promise<Set<st
 }
 
 /**
- * Sets both words, or replaces one of them. Words are compared without case, accents or
- * outer spaces, must differ from each other and from the family's and its people's names.
- * Only argon2id hashes of the normalized words are stored.
+ * The same rules as the form's schema, enforced again here (the form is never trusted): both
+ * words, each usable as a family word, and the duress word clearly apart from the safe word.
+ */
+function refuseUnusableWords(input: SecretWordsInput): void {
+  const parsed = secretWordsSchema.safeParse(input);
+  if (parsed.success) return;
+  const [issue] = parsed.error.issues;
+  throw new AppError("invalid_input", issue?.message ?? "word.required", { field: String(issue?.path[0] ?? "safeWord") });
+}
+
+async function refuseNames(options: { familyId: string; familyName: string; input: SecretWordsInput }): Promise<void> {
+  const names = await familyNames(options.familyId, options.familyName);
+  for (const field of ["safeWord", "duressWord"] as const) {
+    if (names.has(normalizeSecretWord(options.input[field]))) throw new AppError("invalid_input", "word.isAName", { field });
+  }
+}
+
+/** The new hash of a word, or null when it was typed again unchanged: it keeps its hash and date. */
+async function replacedWord(options: { word: string; storedHash: string }): Promise<string | null> {
+  if (await secretWordMatches(options.storedHash, options.word)) return null;
+  return hashSecretWord(options.word);
+}
+
+/**
+ * Sets or replaces the words; both are typed every time, since how close the two are can only
+ * be checked in clear. Words are compared without case, accents, punctuation or spaces, must be
+ * usable (`secretWordsSchema`), apart from each other and from the family's and its people's
+ * names. Stored: argon2id hashes of the normalized words and their keyed tags (`wordTag`).
  */
 export async function saveSecretWords(options: { familyId: string; userId: string; input: SecretWordsInput; now?: Date }) {
   const { family } = await requireMembership({ ...options, roles: editorRoles });
-  const { safeWord, duressWord } = options.input;
-  const existing = await db.secretWords.findUnique({ where: { familyId: family.id } });
-  if (!existing && (!safeWord || !duressWord)) {
-    throw new AppError("invalid_input", "word.required", { field: safeWord ? "duressWord" : "safeWord" });
-  }
-
-  const names = await familyNames(family.id, family.name);
-  for (const [field, word] of [["safeWord", safeWord], ["duressWord", duressWord]] as const) {
-    if (word && names.has(normalizeSecretWord(word))) throw new AppError("invalid_input", "word.isAName", { field });
-  }
-  // Replacing one word: it must still differ from the other, which only exists as a hash.
-  if (existing && safeWord && !duressWord && (await secretWordMatches(existing.duressWordHash, safeWord))) {
-    throw new AppError("invalid_input", "word.same", { field: "safeWord" });
-  }
-  if (existing && duressWord && !safeWord && (await secretWordMatches(existing.safeWordHash, duressWord))) {
-    throw new AppError("invalid_input", "word.same", { field: "duressWord" });
-  }
+  const { input } = options;
+  refuseUnusableWords(input);
+  await refuseNames({ familyId: family.id, familyName: family.name, input });
 
   const now = options.now ?? new Date();
-  const [safeWordHash, duressWordHash] = await Promise.all([safeWord && hashSecretWord(safeWord), duressWord && hashSecretWord(duressWord)]);
+  const tags = { safeWordTag: wordTag(family.id, input.safeWord), duressWordTag: wordTag(family.id, input.duressWord) };
+  const existing = await db.secretWords.findUnique({ where: { familyId: family.id } });
   if (!existing) {
-    await db.secretWords.create({
-      data: { familyId: family.id, safeWordHash: safeWordHash!, duressWordHash: duressWordHash!, safeWordChangedAt: now, duressWordChangedAt: now },
-    });
+    const [safeWordHash, duressWordHash] = await Promise.all([hashSecretWord(input.safeWord), hashSecretWord(input.duressWord)]);
+    await db.secretWords.create({ data: { familyId: family.id, safeWordHash, duressWordHash, safeWordChangedAt: now, duressWordChangedAt: now, ...tags } });
     return;
   }
+  const [safe, duress] = await Promise.all([
+    replacedWord({ word: input.safeWord, storedHash: existing.safeWordHash }),
+    replacedWord({ word: input.duressWord, storedHash: existing.duressWordHash }),
+  ]);
   await db.secretWords.update({
     where: { familyId: family.id },
     data: {
-      ...(safeWordHash ? { safeWordHash, safeWordChangedAt: now } : {}),
-      ...(duressWordHash ? { duressWordHash, duressWordChangedAt: now } : {}),
+      ...tags,
+      ...(safe ? { safeWordHash: safe, safeWordChangedAt: now } : {}),
+      ...(duress ? { duressWordHash: duress, duressWordChangedAt: now } : {}),
     },
   });
 }
