@@ -46,7 +46,7 @@ describe("a database outage mid-incident", () => {
     const person = await db.person.create({ data: { familyId: family.id, name: "Eva", phone: "+525566001122", locale: "es" } });
     const contact = await db.contact.create({ data: { familyId: family.id, name: "Vecino", phone: "+525566001133", locale: "es", relationship: "neighbor" } });
     await db.personContact.create({ data: { personId: person.id, contactId: contact.id, tier: 1 } });
-    const incident = await startIncident({ familyId: family.id, userId: ownerId, personId: person.id });
+    const { incident } = await startIncident({ familyId: family.id, userId: ownerId, personId: person.id });
     const worker = superviseIncidentWorker({ pollInterval: 200 });
 
     try {

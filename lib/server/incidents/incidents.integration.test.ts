@@ -13,7 +13,10 @@ import { startIncident } from "./start-incident";
 import { wordGuessBudget } from "./verification";
 
 const sent = recordOutgoingMessages();
-beforeEach(() => void (sent.length = 0));
+beforeEach(async () => {
+  await drainJobs();
+  sent.length = 0;
+});
 afterAll(async () => (await workerUtils()).release());
 
 const reply = (from: string, body: string) => handleTwilioWebhook(signedWebhook("/api/twilio/sms", inboundSms(from, body)));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPerson } from "@/lib/server/people/people";
 import { saveSecretWords } from "@/lib/server/secret-words/secret-words";
@@ -6,10 +6,16 @@ import { sendTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
 import { createTestFamily } from "@/tests/integration/factories";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { callSid, inboundSms, messageSid, signedWebhook } from "@/tests/integration/webhook-request";
-import { REDACTED } from "./receive-sms";
+import { REDACTED } from "@/lib/server/replies/receive-reply";
+import { drainJobs } from "@/tests/integration/jobs";
 import { handleTwilioWebhook, MAX_WEBHOOK_BYTES } from "./webhooks";
 
 const sent = recordOutgoingMessages();
+// Whatever an earlier test queued is sent before this one starts counting.
+beforeEach(async () => {
+  await drainJobs();
+  sent.length = 0;
+});
 
 let counter = 0;
 const newPhone = () => `+5255${String(Date.now() % 1e6).padStart(6, "0")}${String(counter++ % 100).padStart(2, "0")}`;
@@ -100,6 +106,7 @@ describe("inbound SMS", () => {
     const { phone } = await familyWithPerson();
     sent.length = 0;
     await post("/api/twilio/sms", inboundSms(phone, "ayuda"));
+    await drainJobs();
     expect(sent).toEqual([{ to: phone, body: expect.stringContaining("Responde ALTO") }]);
   });
 
@@ -109,6 +116,7 @@ describe("inbound SMS", () => {
     const first = inboundSms(stranger, "quien es?");
     await post("/api/twilio/sms", first);
     await post("/api/twilio/sms", inboundSms(stranger, "hola??"));
+    await drainJobs();
     expect(sent).toEqual([{ to: stranger, body: expect.stringContaining("planes de seguridad familiar") }]);
     expect(await db.inboundWebhook.count({ where: { fromNumber: stranger } })).toBe(2);
     expect((await db.outboundMessage.findFirstOrThrow({ where: { to: stranger } })).familyId).toBeNull();
