@@ -17,8 +17,13 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const { MessageSid, From, To, Body } = parsed.data;
 
-  const asking = await findAskingCheckIns(db, From);
-  const familyIds = [...new Set(asking.map((checkIn) => checkIn.familyId))];
+  // Every family that asked this number, or has it in its plan: a word of any of them is redacted.
+  const [asking, people, contacts] = await Promise.all([
+    findAskingCheckIns(db, From),
+    db.person.findMany({ where: { phone: From }, select: { familyId: true } }),
+    db.contact.findMany({ where: { phone: From }, select: { familyId: true } }),
+  ]);
+  const familyIds = [...new Set([...asking, ...people, ...contacts].map((row) => row.familyId))];
   const words = await db.secretWords.findMany({ where: { familyId: { in: familyIds } } });
   const readings: Record<string, Reading> = {};
   for (const familyId of familyIds) {
