@@ -110,8 +110,10 @@ test("la palabra de emergencia pone la pantalla en peligro", async ({ page, cont
   await startFor(page, "Sofía");
   const incidentUrl = page.url();
   await replyFromSimulatedPhone(page, sofia.phone, "Sofía", "Girasol");
-  // Nothing different reaches the sender's phone.
-  await expect(page.locator(`[data-phone="${sofia.phone}"]`).getByTestId("conversation").locator("li")).toHaveCount(2);
+  // The sender's phone gets exactly what the safe word would have brought: the same short reply.
+  const conversation = page.locator(`[data-phone="${sofia.phone}"]`).getByTestId("conversation").locator("li");
+  await expect(conversation).toHaveCount(3);
+  await expect(conversation.last()).toContainText("fue un engaño. Llama a casa.");
   await page.goto(incidentUrl);
   await expect(page.getByTestId("incident-banner")).toHaveAttribute("role", "alert");
   await expect(page.getByTestId("incident-banner")).toContainText("PELIGRO: llama al 911 ahora");
@@ -144,7 +146,7 @@ test("dos adultos ven el mismo incidente en vivo", async ({ page, context, seedF
   await replyFromSimulatedPhone(phone, coach.phone, "Coach Rita", "SI");
   for (const screen of [page, second]) {
     await expect(screen.getByTestId("incident-banner")).toContainText("Probablemente está bien");
-    await expect(screen.getByTestId("incident-banner")).toContainText("Coach Rita dice que puede ver a Sofía");
+    await expect(screen.getByTestId("people")).toContainText("Coach Rita dice que puede ver a Sofía");
   }
   await second.getByRole("button", { name: "Falsa alarma" }).click();
   await expect(page.getByTestId("incident-banner")).toContainText("Verificación terminada: Falsa alarma");

@@ -49,14 +49,22 @@ export const fillerWords = new Set([
   // Spanish
   "a", "ahi", "ahora", "ahorita", "al", "aqui", "amor", "bien", "bueno", "buenas", "casa", "como", "con", "de", "del", "donde", "el", "ella", "en", "es", "esta", "estas", "estoy", "eres", "gracias", "hola", "ir", "la", "las", "le", "llamo", "llego", "lo", "los", "luego", "ma", "mama", "mami", "me", "mi", "muy", "nada", "ok", "oki", "okey", "pa", "papa", "papi", "para", "pasa", "pasó", "paso", "perdon", "pero", "por", "porque", "que", "quien", "se", "sí", "soy", "su", "ta", "te", "tengo", "todo", "tu", "un", "una", "va", "vale", "vamos", "voy", "y", "ya", "yo", "palabra", "familia", "clave", "hija", "hijo", "jaja", "jajaja",
   // English
+  "ahorita", "asi", "despues", "hoy", "llegando", "mañana", "manana", "noche", "nos", "otra", "otro", "pronto", "puedo", "quieres", "sale", "ser", "sigo", "tambien", "tarde", "trabajo", "escuela", "vez", "vengo", "veo", "ves",
+  // English
   "am", "and", "are", "at", "be", "coming", "dad", "fine", "good", "hey", "hi", "home", "i", "im", "is", "it", "later", "mom", "mum", "my", "of", "okay", "on", "sorry", "soon", "thanks", "the", "there", "this", "to", "u", "what", "where", "who", "why", "word", "you", "family", "here", "call", "lol",
+  "a", "all", "almost", "already", "back", "can", "cant", "dont", "got", "in", "just", "me", "no", "not", "now", "omw", "really", "right", "school", "see", "still", "sure", "thank", "today", "tonight", "way", "will", "with", "work", "yeah", "yet",
   ...yesWords,
   ...noWords,
 ]);
 
+/** Filler: an ordinary word of short replies, or a token too short to be part of a family word. */
+export function isFiller(token: string): boolean {
+  return token.length <= 2 || fillerWords.has(token);
+}
+
 /** The tokens of a reply that could be (part of) a word: the rest are ordinary filler. */
 export function contentTokens(tokens: string[]): string[] {
-  return tokens.filter((token) => !fillerWords.has(token));
+  return tokens.filter((token) => !isFiller(token));
 }
 
 /** Every run of 1 to SECRET_WORD_MAX_TOKENS tokens, as a normalized word would be written. */
@@ -77,7 +85,7 @@ export function tokenRuns(tokens: string[]): string[] {
  */
 export function wordCandidates(text: string): string[] | null {
   const tokens = textTokens(text);
-  const contentAt = tokens.flatMap((token, index) => (fillerWords.has(token) ? [] : [index]));
+  const contentAt = tokens.flatMap((token, index) => (isFiller(token) ? [] : [index]));
   if (contentAt.length === 0) return null;
   const [first, last] = [contentAt[0]!, contentAt.at(-1)!];
   if (last - first + 1 > SECRET_WORD_MAX_TOKENS) return null;

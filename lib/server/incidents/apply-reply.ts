@@ -77,7 +77,7 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
     client: tx,
     incidentId: incident.id,
     type: open ? "reply" : "late_reply",
-    data: { from: sender?.name ?? "", person: entry?.person.name ?? null, verdict, via: input.via, text: redacted || verdict !== "text" && verdict !== "wrong_word" ? null : (text ?? "").slice(0, 500), guessesLeft },
+    data: { from: sender?.name ?? "", person: entry?.person.name ?? null, verdict, via: input.via, text: redacted || input.via !== "sms" ? null : (text ?? "").slice(0, 500), guessesLeft },
   });
 
   if (acknowledge && entry) {
