@@ -2,6 +2,7 @@
 // so that tests which are not about signing in do not go through the form.
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import twilio from "twilio";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { e2eServer } from "./server";
@@ -19,7 +20,12 @@ type Fixtures = {
   seedFamily: (options?: { name?: string; locale?: "es" | "en" }) => Promise<SeededFamily>;
   seedInvite: (options: { familyId: string; createdById: string; expiresAt?: Date; acceptedById?: string }) => Promise<string>;
   logIn: (context: BrowserContext, userId: string) => Promise<void>;
+  /** A text from `from`, delivered to the app exactly as the provider (or the simulator) does: a signed webhook. */
+  textFrom: (from: string, body: string) => Promise<void>;
 };
+
+// The simulator's webhook token, derived from the e2e server's secret as the app derives it.
+const webhookToken = createHmac("sha256", e2eServer.authSecret).update("confirma-simulator-webhooks").digest("hex");
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
@@ -76,6 +82,15 @@ export const test = base.extend<Fixtures>({
       await context.addCookies([
         { name: "better-auth.session_token", value: encodeURIComponent(`${token}.${signature}`), url: e2eServer.baseUrl, httpOnly: true, sameSite: "Lax" },
       ]);
+    });
+  },
+
+  textFrom: async ({ request }, use) => {
+    await use(async (from, body) => {
+      const params = { MessageSid: `SM${randomBytes(16).toString("hex")}`, From: from, To: "+15005550006", Body: body };
+      const signature = twilio.getExpectedTwilioSignature(webhookToken, `${e2eServer.baseUrl}/api/twilio/sms`, params);
+      const response = await request.post("/api/twilio/sms", { form: params, headers: { "X-Twilio-Signature": signature } });
+      expect(response.status()).toBe(200);
     });
   },
 

@@ -38,6 +38,12 @@ export const appEnvSchema = z
     TWILIO_AUTH_TOKEN: optional(z.string().min(16, "looks too short")),
     TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, "must look like MG followed by 32 hex digits")),
     TWILIO_FROM_NUMBER: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number like +15005550006")),
+    TWILIO_FROM_NUMBERS: optional(
+      z
+        .string()
+        .transform((value) => value.split(",").map((number) => number.trim()).filter(Boolean))
+        .pipe(z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be E.164 numbers separated by commas")).min(1)),
+    ),
     TWILIO_API_BASE_URL: optional(origin),
     TWILIO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
     SIMULATOR_ENABLED: booleanFlag,
@@ -48,7 +54,7 @@ export const appEnvSchema = z
       const missing = env.TWILIO_ACCOUNT_SID ? "TWILIO_AUTH_TOKEN" : "TWILIO_ACCOUNT_SID";
       context.addIssue({ code: "custom", path: [missing], message: "is needed with the other Twilio credential" });
     }
-    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM_NUMBER) {
+    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM_NUMBER && !env.TWILIO_FROM_NUMBERS) {
       context.addIssue({ code: "custom", path: ["TWILIO_FROM_NUMBER"], message: "or TWILIO_MESSAGING_SERVICE_SID is needed to send messages" });
     }
   });

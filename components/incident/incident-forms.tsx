@@ -67,7 +67,8 @@ export function NotesForm({ familyId, incidentId, notes }: Ids & { notes: { call
 
 const outcomes = ["confirmed_safe", "false_alarm", "no_answer", "danger"] as const;
 
-export function IncidentControls({ familyId, incidentId, paused, canSendWave }: Ids & { paused: boolean; canSendWave: boolean }) {
+/** Pause, next wave, and the endings; once someone is in danger, "danger" is the only ending. */
+export function IncidentControls({ familyId, incidentId, paused, canSendWave, inDanger }: Ids & { paused: boolean; canSendWave: boolean; inDanger: boolean }) {
   const t = useTranslations("incident");
   const [state, action, pending] = useActionState(controlAction.bind(null, familyId, incidentId), initialFormState);
   const button = "min-h-14 w-full rounded-xl border-2 border-gray-900 px-4 text-lg font-bold disabled:opacity-50";
@@ -83,7 +84,7 @@ export function IncidentControls({ familyId, incidentId, paused, canSendWave }: 
         </button>
       )}
       <h3 className="mt-2 text-lg font-bold">{t("endTitle")}</h3>
-      {outcomes.map((outcome) => (
+      {outcomes.filter((outcome) => !inDanger || outcome === "danger").map((outcome) => (
         <button key={outcome} type="submit" name="outcome" value={outcome} disabled={pending} className={outcome === "confirmed_safe" ? `${button} border-brand-700 bg-brand-700 text-white` : button}>
           {t(`outcome.${outcome}`)}
         </button>

@@ -27,6 +27,7 @@ let sids = 0;
 beforeAll(() =>
   setMessagingProvider({
     name: "simulator",
+    senderPool: [],
     sendSms: async ({ to }) => (sent.push(to), { sid: `SM${String(++sids).padStart(32, "0")}`, status: "queued" }),
     startCall: async ({ to }) => (sent.push(to), { sid: `CA${String(++sids).padStart(32, "0")}`, status: "queued" }),
   }),

@@ -8,6 +8,7 @@ export function recordOutgoingMessages() {
   const sent: { to: string; body: string }[] = [];
   const provider: MessagingProvider = {
     name: "simulator",
+    senderPool: [],
     sendSms: async ({ to, body }) => (sent.push({ to, body }), { sid: messageSid(), status: "queued" }),
     startCall: async ({ to }) => (sent.push({ to, body: "call" }), { sid: callSid(), status: "queued" }),
   };

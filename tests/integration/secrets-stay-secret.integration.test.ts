@@ -13,8 +13,10 @@ import { createTestFamily } from "./factories";
 import { recordOutgoingMessages } from "./recording-provider";
 import { inboundSms, signedWebhook } from "./webhook-request";
 
-const SAFE = "Tamarindo";
-const DURESS = "Papalote";
+// Words no other test of this database uses, so that the scan of every column finds only ours.
+const letters = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+const SAFE = `Tamarindo${letters()}`;
+const DURESS = `Papalote${letters()}`;
 const sent = recordOutgoingMessages();
 const logged: string[] = [];
 const streams = ["log", "info", "warn", "error", "debug"] as const;

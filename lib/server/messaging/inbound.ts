@@ -7,6 +7,7 @@ import type { Reading } from "@/lib/server/incidents/apply-reply";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { receiveReply } from "@/lib/server/replies/receive-reply";
 import { applyKeypad, applyStatusCallback } from "./apply-callbacks";
+import { getMessagingProvider } from "./provider";
 
 export type InboundKind = "sms" | "status" | "gather";
 type Transaction = Prisma.TransactionClient;
@@ -48,7 +49,7 @@ export async function processInbound(id: string): Promise<boolean> {
   await workerUtils();
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<StoredRow[]>`
-      SELECT id, kind, "fromNumber", body, params, readings, "processedAt" FROM inbound_webhook WHERE id = ${id}::uuid FOR UPDATE`;
+      SELECT id, kind, "fromNumber", "toNumber", body, params, readings, "processedAt" FROM inbound_webhook WHERE id = ${id}::uuid FOR UPDATE`;
     if (!row || row.processedAt) return false;
     await actOn(tx, row);
     await tx.inboundWebhook.update({ where: { id }, data: { processedAt: new Date() } });
@@ -56,7 +57,7 @@ export async function processInbound(id: string): Promise<boolean> {
   });
 }
 
-type StoredRow = { id: string; kind: InboundKind; fromNumber: string | null; body: string | null; params: Record<string, string>; readings: Record<string, Reading>; processedAt: Date | null };
+type StoredRow = { id: string; kind: InboundKind; fromNumber: string | null; toNumber: string | null; body: string | null; params: Record<string, string>; readings: Record<string, Reading>; processedAt: Date | null };
 
 async function actOn(tx: Transaction, row: StoredRow) {
   const messageId = row.params._m ?? null;
@@ -64,7 +65,7 @@ async function actOn(tx: Transaction, row: StoredRow) {
   if (row.kind === "gather") return applyKeypad(tx, { params: row.params, messageId });
   const from = row.fromNumber ?? "";
   const redacted = Object.values(row.readings).some((reading) => reading.word !== null);
-  await receiveReply(tx, { from, text: row.body ?? "", redacted, readings: row.readings, senderLocale: await senderLocale(tx, from) });
+  await receiveReply(tx, { from, to: row.toNumber, pool: getMessagingProvider().senderPool, text: row.body ?? "", redacted, readings: row.readings, senderLocale: await senderLocale(tx, from) });
 }
 
 async function senderLocale(tx: Transaction, phone: string): Promise<Locale> {

@@ -21,8 +21,10 @@ export class ProviderError extends Error {
 
 export interface MessagingProvider {
   readonly name: "twilio" | "simulator";
-  sendSms(input: { to: string; body: string; statusCallback: string }): Promise<ProviderResult>;
-  startCall(input: { to: string; twimlUrl: string; statusCallback: string }): Promise<ProviderResult>;
+  /** The numbers it can send from when they form a pool (TWILIO_FROM_NUMBERS); empty: one sender. */
+  readonly senderPool: readonly string[];
+  sendSms(input: { to: string; body: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;
+  startCall(input: { to: string; twimlUrl: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;
 }
 
 let provider: MessagingProvider | undefined;

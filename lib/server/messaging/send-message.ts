@@ -9,6 +9,8 @@ import { callbackUrl, getMessagingProvider, ProviderError, type ProviderResult }
 export const retryPolicy = { maxAttempts: 4, baseDelayMs: 250 };
 /** The outbox's job: one per queued message, keyed by the message so it is never doubled. */
 export const SEND_MESSAGE_TASK = "send_message";
+/** How long a conversation with a number lasts: a reply within it answers what was sent. */
+export const CONVERSATION_WINDOW_MS = 24 * 3600_000;
 
 export type Outgoing = { familyId: string | null; to: string; body: string; locale: Locale; purpose: string };
 type Transaction = Prisma.TransactionClient;
@@ -27,11 +29,13 @@ export async function isOptedOut(phone: string, client: Pick<Transaction, "smsOp
 export async function queueMessage(tx: Transaction, outgoing: Outgoing & { channel: Channel }) {
   const { channel, ...fields } = outgoing;
   const optedOut = channel === "sms" && (await isOptedOut(outgoing.to, tx));
+  const provider = getMessagingProvider();
   const message = await tx.outboundMessage.create({
     data: {
       ...fields,
       channel,
-      provider: getMessagingProvider().name,
+      fromNumber: await chooseSender(tx, { pool: provider.senderPool, familyId: outgoing.familyId, to: outgoing.to }),
+      provider: provider.name,
       status: optedOut ? "failed" : "pending",
       errorCode: optedOut ? "opted_out" : null,
       segments: channel === "sms" ? smsSegments(outgoing.body).segments : 0,
@@ -41,6 +45,29 @@ export async function queueMessage(tx: Transaction, outgoing: Outgoing & { chann
     await tx.$executeRaw`SELECT graphile_worker.add_job(${SEND_MESSAGE_TASK}, json_build_object('messageId', ${message.id}::text), max_attempts => 10, job_key => ${`send:${message.id}`})`;
   }
   return message;
+}
+
+/**
+ * With a pool of sending numbers, the number a family talks to someone from: the one it already
+ * uses with them, else one that no other family uses with them now, else the least used. Then a
+ * reply's (From, To) names one family's conversation. Under a lock on the recipient, so two
+ * families starting at the same moment do not take the same number. See decision 005.
+ */
+async function chooseSender(tx: Transaction, options: { pool: readonly string[]; familyId: string | null; to: string }): Promise<string | null> {
+  if (options.pool.length === 0) return null;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sender:${options.to}`}))`;
+  const recent = await tx.outboundMessage.findMany({
+    where: { to: options.to, fromNumber: { in: [...options.pool] }, createdAt: { gt: new Date(Date.now() - CONVERSATION_WINDOW_MS) } },
+    select: { familyId: true, fromNumber: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const ours = recent.find((row) => row.familyId === options.familyId);
+  if (ours) return ours.fromNumber;
+  const taken = new Set(recent.filter((row) => row.familyId !== options.familyId).map((row) => row.fromNumber));
+  const free = options.pool.find((number) => !taken.has(number));
+  if (free) return free;
+  const uses = (number: string) => recent.filter((row) => row.fromNumber === number).length;
+  return [...options.pool].sort((a, b) => uses(a) - uses(b))[0]!;
 }
 
 /**
@@ -55,8 +82,8 @@ export async function deliverMessage(messageId: string) {
   const provider = getMessagingProvider();
   const call = (): Promise<ProviderResult> =>
     message.channel === "voice"
-      ? provider.startCall({ to: message.to, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
-      : provider.sendSms({ to: message.to, body: message.body, statusCallback: callbackUrl("/api/twilio/status", message.id) });
+      ? provider.startCall({ to: message.to, from: message.fromNumber, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
+      : provider.sendSms({ to: message.to, from: message.fromNumber, body: message.body, statusCallback: callbackUrl("/api/twilio/status", message.id) });
   for (let attempt = 1; ; attempt++) {
     await db.outboundMessage.update({ where: { id: message.id }, data: { attempts: { increment: 1 } } });
     try {

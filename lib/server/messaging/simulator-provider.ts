@@ -34,6 +34,7 @@ export function createSimulatorProvider(): MessagingProvider {
 
   return {
     name: "simulator",
+    senderPool: [],
     async sendSms({ to, statusCallback }) {
       const sid = simulatedSid("SM");
       const path = callbackPath(statusCallback);

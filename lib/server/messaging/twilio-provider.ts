@@ -41,23 +41,25 @@ function toProviderError(error: unknown): ProviderError {
 export function createTwilioProvider(env: AppEnv): MessagingProvider {
   const httpClient = new RebasedRequestClient(env.TWILIO_API_BASE_URL, { timeout: env.TWILIO_TIMEOUT_MS, autoRetry: false, keepAlive: true });
   const client = twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { httpClient });
-  const sender = env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : { from: env.TWILIO_FROM_NUMBER! };
+  const sender = env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : { from: env.TWILIO_FROM_NUMBER ?? env.TWILIO_FROM_NUMBERS?.[0] };
   return {
     name: "twilio",
-    async sendSms({ to, body, statusCallback }) {
+    senderPool: env.TWILIO_FROM_NUMBERS ?? [],
+    async sendSms({ to, body, statusCallback, from }) {
       try {
-        const message = await client.messages.create({ to, body, statusCallback, ...sender });
+        const message = await client.messages.create({ to, body, statusCallback, ...(from ? { from } : sender) });
         return { sid: message.sid, status: message.status };
       } catch (error) {
         throw toProviderError(error);
       }
     },
-    async startCall({ to, twimlUrl, statusCallback }) {
-      if (!env.TWILIO_FROM_NUMBER) throw new ProviderError("calls need TWILIO_FROM_NUMBER", "permanent", "no_from_number");
+    async startCall({ to, twimlUrl, statusCallback, from }) {
+      const caller = from ?? env.TWILIO_FROM_NUMBER ?? env.TWILIO_FROM_NUMBERS?.[0];
+      if (!caller) throw new ProviderError("calls need TWILIO_FROM_NUMBER", "permanent", "no_from_number");
       try {
         const call = await client.calls.create({
           to,
-          from: env.TWILIO_FROM_NUMBER,
+          from: caller,
           url: twimlUrl,
           method: "POST",
           statusCallback,

@@ -5,11 +5,11 @@ import { carrierKeyword } from "@/lib/messaging/keywords";
 import { renderSms } from "@/lib/messaging/templates";
 import { applyIncidentReply, type Reading } from "@/lib/server/incidents/apply-reply";
 import { appendIncidentEvent } from "@/lib/server/incidents/events";
-import { queueMessage } from "@/lib/server/messaging/send-message";
+import { CONVERSATION_WINDOW_MS, queueMessage } from "@/lib/server/messaging/send-message";
 import { consumeAttemptIn } from "@/lib/server/rate-limit/consume-attempt";
 
 /** How long after a check-in a reply from its number still counts as its answer. */
-export const CHECK_IN_REPLY_WINDOW_MS = 24 * 3600_000;
+export const CHECK_IN_REPLY_WINDOW_MS = CONVERSATION_WINDOW_MS;
 export const REDACTED = "[redacted]";
 
 type Transaction = Prisma.TransactionClient;
@@ -29,14 +29,16 @@ export type AskingCheckIn = {
 /**
  * Every question this number may be answering, in every family: each open (or recently ended)
  * incident's latest check-in to it per role, and unanswered tests. When a family has an open
- * incident asking this number, its ended ones do not also take the answer.
+ * incident asking this number, its ended ones do not also take the answer. With a pool of
+ * senders, `to` (the app's number the reply was sent to) keeps only that conversation's questions.
  */
-export async function findAskingCheckIns(client: Client, phone: string): Promise<AskingCheckIn[]> {
+export async function findAskingCheckIns(client: Client, phone: string, options: { to?: string; pool?: readonly string[] } = {}): Promise<AskingCheckIn[]> {
+  const byConversation = options.to && options.pool?.includes(options.to) ? { OR: [{ message: { fromNumber: options.to } }, { message: { fromNumber: null } }, { messageId: null }] } : {};
   const rows = await client.checkIn.findMany({
     where: {
       phone,
       createdAt: { gt: new Date(Date.now() - CHECK_IN_REPLY_WINDOW_MS) },
-      OR: [{ kind: "incident" }, { kind: "test", repliedAt: null }],
+      AND: [{ OR: [{ kind: "incident" }, { kind: "test", repliedAt: null }] }, byConversation],
     },
     include: { incident: { select: { status: true } } },
     orderBy: { createdAt: "desc" },
@@ -79,9 +81,9 @@ export function familiesAnswered(asking: AskingCheckIn[], readings: Record<strin
  */
 export async function receiveReply(
   tx: Transaction,
-  options: { from: string; text: string; redacted: boolean; readings: Record<string, Reading>; senderLocale: Locale },
+  options: { from: string; to: string | null; pool: readonly string[]; text: string; redacted: boolean; readings: Record<string, Reading>; senderLocale: Locale },
 ) {
-  const asking = await findAskingCheckIns(tx, options.from);
+  const asking = await findAskingCheckIns(tx, options.from, { to: options.to ?? undefined, pool: options.pool });
   const families = familiesAnswered(asking, options.readings);
   const keyword = options.redacted ? null : carrierKeyword(options.text);
   if (keyword) {

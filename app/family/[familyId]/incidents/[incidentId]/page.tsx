@@ -138,7 +138,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
       {open && (
         <section aria-labelledby="controls-title" className="flex flex-col gap-3">
           <h2 id="controls-title" className="text-xl font-bold">{t("controlsTitle")}</h2>
-          <IncidentControls {...ids} paused={incident.paused} canSendWave={nextStep !== null} />
+          <IncidentControls {...ids} paused={incident.paused} canSendWave={nextStep !== null} inDanger={view.kind === "danger"} />
         </section>
       )}
 

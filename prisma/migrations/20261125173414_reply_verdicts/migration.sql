@@ -6,6 +6,9 @@ ALTER TABLE "secret_words" ADD COLUMN     "duressWordTag" TEXT,
 ADD COLUMN     "safeWordTag" TEXT;
 
 -- AlterTable
+ALTER TABLE "outbound_message" ADD COLUMN     "fromNumber" TEXT;
+
+-- AlterTable
 ALTER TABLE "inbound_webhook" ADD COLUMN     "readings" JSONB NOT NULL DEFAULT '{}',
 ADD COLUMN     "toNumber" TEXT;
 
