@@ -82,3 +82,33 @@ test("when the attempts at the word are used up, the screen says to confirm by c
   await page.reload();
   await expect(page.getByTestId("people").locator("li")).toHaveAttribute("data-state", "waiting");
 });
+
+test("a number two families share: the safe word reaches its own family only, a YES reaches the family that asked", async ({ page, context, seedFamily, db, logIn, textFrom, openBrowser }) => {
+  const { family: rivera, ana } = await familyOfTwo({ seedFamily, db });
+  const other = await seedFamily({ name: "Family Soto", locale: "en" });
+  const beto = await db.person.create({ data: { familyId: other.id, name: "Beto", phone: `+5255${randomUUID().replace(/\D/g, "").padEnd(8, "3").slice(0, 8)}`, locale: "en" } });
+  const neighbour = await db.contact.create({ data: { familyId: other.id, name: "Neighbour Ana", phone: ana.phone, locale: "en", relationship: "neighbor" } });
+  await db.personContact.create({ data: { personId: beto.id, contactId: neighbour.id, tier: 1 } });
+
+  await logIn(context, rivera.owner.id);
+  await page.goto(`/family/${rivera.id}/incidents/new`);
+  await page.getByRole("button", { name: "Ana", exact: true }).click();
+  await expect(page.getByTestId("people")).toBeVisible();
+
+  const soto = await openBrowser({ locale: "en-US" });
+  await logIn(soto.context(), other.owner.id);
+  await soto.goto(`/family/${other.id}/incidents/new`);
+  await soto.getByRole("button", { name: "Beto", exact: true }).click();
+  await soto.getByRole("button", { name: "Send the next wave now" }).click(); // the call to Beto
+  await soto.getByRole("button", { name: "Send the next wave now" }).click(); // tier 1: Ana, as a neighbour
+  await expect(soto.getByTestId("pings").locator(`[data-phone="${ana.phone}"]`)).toBeVisible();
+
+  await textFrom(ana.phone, "mazapan");
+  await expect(page.getByTestId("incident-banner")).toContainText("Ana is safe. Hang up.");
+  await soto.reload();
+  await expect(soto.getByTestId("timeline")).not.toContainText("Neighbour Ana:");
+  await expect(soto.getByTestId("people").locator("li")).toHaveAttribute("data-state", "waiting");
+
+  await textFrom(ana.phone, "yes");
+  await expect(soto.getByTestId("people").locator("li")).toHaveAttribute("data-state", "probably_safe");
+});

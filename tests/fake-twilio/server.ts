@@ -6,6 +6,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type RecordedRequest = { resource: "Messages" | "Calls"; accountSid: string; params: Record<string, string>; receivedAt: number };
+/** A message in the fake's own record, as Twilio's Messages list returns it. */
+export type StoredMessage = { sid: string; direction: "inbound" | "outbound-api"; from: string; to: string; body: string; status: string; dateSent: Date };
 type Behaviour = { kind: "status"; status: number } | { kind: "hang" };
 
 export type FakeTwilio = {
@@ -19,6 +21,10 @@ export type FakeTwilio = {
   hangNext(times?: number): void;
   /** Called for every request as it arrives (benchmarks time the arrival). */
   onRequest?: (request: RecordedRequest) => void;
+  /** The fake's record of messages: sent through it, or received (see `receive`). */
+  messages: StoredMessage[];
+  /** A text that reached the account's number (the webhook that told the app may have failed). */
+  receive(message: { from: string; to: string; body: string }): StoredMessage;
   close(): Promise<void>;
 };
 
@@ -29,9 +35,45 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const behaviours: Behaviour[] = [];
   const hanging = new Set<http.ServerResponse>();
 
+  const messages: StoredMessage[] = [];
+  const asResource = (message: StoredMessage) => ({
+    sid: message.sid,
+    account_sid: accountSid,
+    direction: message.direction,
+    from: message.from,
+    to: message.to,
+    body: message.body,
+    status: message.status,
+    date_sent: message.dateSent.toUTCString(),
+    date_created: message.dateSent.toUTCString(),
+    num_media: "0",
+  });
+
   const server = http.createServer((request, response) => {
-    const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/(Messages|Calls)\.json$/.exec(request.url ?? "");
+    const requestUrl = new URL(request.url ?? "/", "http://fake");
     const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
+    // Reading the record: the Messages list (filtered by To and DateSent>) and one message.
+    if (request.method === "GET") {
+      const json = (status: number, payload: object) => {
+        response.writeHead(status, { "Content-Type": "application/json" });
+        response.end(JSON.stringify(payload));
+      };
+      if (request.headers.authorization !== expectedAuth) return json(401, { code: 20003, message: "Authenticate", status: 401 });
+      const one = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\/(SM[0-9a-f]{32})\.json$/.exec(requestUrl.pathname);
+      if (one) {
+        const found = messages.find((message) => message.sid === one[1]);
+        return found ? json(200, asResource(found)) : json(404, { code: 20404, message: "Not found", status: 404 });
+      }
+      if (/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/.test(requestUrl.pathname)) {
+        const to = requestUrl.searchParams.get("To");
+        const after = requestUrl.searchParams.get("DateSent>");
+        const since = after ? new Date(after.length === 10 ? `${after}T00:00:00Z` : after) : null;
+        const listed = messages.filter((message) => (!to || message.to === to) && (!since || message.dateSent >= since)).reverse();
+        return json(200, { messages: listed.map(asResource), end: listed.length, first_page_uri: requestUrl.pathname, next_page_uri: null, page: 0, page_size: 1000, previous_page_uri: null, start: 0, uri: requestUrl.pathname });
+      }
+      return json(404, { code: 20404, message: "Not found", status: 404 });
+    }
+    const match = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/(Messages|Calls)\.json$/.exec(request.url ?? "");
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
@@ -50,6 +92,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       if (behaviour?.kind === "hang") return void hanging.add(response);
       if (behaviour?.kind === "status") return reply(behaviour.status, { code: behaviour.status === 429 ? 20429 : 20500, message: "Simulated failure", status: behaviour.status });
       const sid = `${resource === "Messages" ? "SM" : "CA"}${randomBytes(16).toString("hex")}`;
+      if (resource === "Messages") messages.push({ sid, direction: "outbound-api", from: params.From ?? "", to: params.To ?? "", body: params.Body ?? "", status: "queued", dateSent: new Date() });
       reply(201, { sid, account_sid: accountSid, to: params.To, from: params.From ?? null, body: params.Body ?? null, status: "queued", date_created: new Date().toUTCString() });
     });
   });
@@ -61,6 +104,12 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     accountSid,
     authToken,
     requests,
+    messages,
+    receive: ({ from, to, body }) => {
+      const message: StoredMessage = { sid: `SM${randomBytes(16).toString("hex")}`, direction: "inbound", from, to, body, status: "received", dateSent: new Date() };
+      messages.push(message);
+      return message;
+    },
     failNext: (status, times = 1) => behaviours.push(...Array.from({ length: times }, () => ({ kind: "status" as const, status }))),
     hangNext: (times = 1) => behaviours.push(...Array.from({ length: times }, () => ({ kind: "hang" as const }))),
     close: async () => {

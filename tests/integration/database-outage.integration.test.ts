@@ -28,6 +28,7 @@ beforeAll(() =>
   setMessagingProvider({
     name: "simulator",
     senderPool: [],
+    inboundNumbers: [],
     sendSms: async ({ to }) => (sent.push(to), { sid: `SM${String(++sids).padStart(32, "0")}`, status: "queued" }),
     startCall: async ({ to }) => (sent.push(to), { sid: `CA${String(++sids).padStart(32, "0")}`, status: "queued" }),
   }),

@@ -9,6 +9,7 @@ export function recordOutgoingMessages() {
   const provider: MessagingProvider = {
     name: "simulator",
     senderPool: [],
+    inboundNumbers: [],
     sendSms: async ({ to, body }) => (sent.push({ to, body }), { sid: messageSid(), status: "queued" }),
     startCall: async ({ to }) => (sent.push({ to, body: "call" }), { sid: callSid(), status: "queued" }),
   };

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { onCheckInDelivery } from "@/lib/server/messaging/apply-callbacks";
 import { sweepInbound } from "@/lib/server/messaging/inbound";
+import { FULL_LOOKBACK_MS, reconcileWithProvider } from "@/lib/server/messaging/reconcile";
 import { deliverMessage, SEND_MESSAGE_TASK } from "@/lib/server/messaging/send-message";
 import { runIncidentStep } from "./run-step";
 import { escalationSteps, INCIDENT_STEP_TASK, workerUtils } from "./schedule";
@@ -12,6 +13,8 @@ import { escalationSteps, INCIDENT_STEP_TASK, workerUtils } from "./schedule";
 const stepPayload = z.object({ incidentId: z.uuid(), step: z.enum(escalationSteps) });
 const messagePayload = z.object({ messageId: z.uuid() });
 export const SWEEP_INBOUND_TASK = "sweep_inbound";
+export const RECONCILE_TASK = "reconcile_provider";
+const reconcilePayload = z.object({ full: z.boolean().optional() }).catch({});
 
 // A malformed job is dropped, not retried forever.
 export const taskList: TaskList = {
@@ -30,10 +33,17 @@ export const taskList: TaskList = {
   [SWEEP_INBOUND_TASK]: async () => {
     await sweepInbound();
   },
+  [RECONCILE_TASK]: async (payload) => {
+    const { full } = reconcilePayload.parse(payload ?? {});
+    await reconcileWithProvider(full ? { lookbackMs: FULL_LOOKBACK_MS } : {});
+  },
 };
 
-/** Webhooks stored but never acted on are picked up every minute. */
-const crontab = parseCronItems([{ task: SWEEP_INBOUND_TASK, match: "* * * * *", options: { backfillPeriod: 0 } }]);
+/** Every minute: webhooks stored but never acted on, and the provider's record. */
+const crontab = parseCronItems([
+  { task: SWEEP_INBOUND_TASK, match: "* * * * *", options: { backfillPeriod: 0 } },
+  { task: RECONCILE_TASK, match: "* * * * *", options: { backfillPeriod: 0 } },
+]);
 
 // Only problems are worth a line; the queue's routine chatter is not.
 const logger = new Logger(() => (level, message) => {
@@ -43,7 +53,9 @@ const logger = new Logger(() => (level, message) => {
 
 /** Runs the escalation timers in this process; every app instance may run one. */
 export async function startIncidentWorker(options: { pollInterval?: number } = {}): Promise<Runner> {
-  await workerUtils(); // installs graphile-worker's schema once
+  const utils = await workerUtils(); // installs graphile-worker's schema once
+  // A (re)start may follow an outage: whatever the provider received meanwhile is looked for.
+  await utils.addJob(RECONCILE_TASK, { full: true }, { jobKey: "reconcile:after-start" });
   return run({
     connectionString: env.DATABASE_URL,
     concurrency: 4,

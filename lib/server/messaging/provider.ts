@@ -19,10 +19,26 @@ export class ProviderError extends Error {
   }
 }
 
+/** A message as the provider's own record holds it. */
+export type RecordedMessage = { sid: string; direction: string; from: string; to: string; body: string; status: string; sentAt: Date | null };
+
+/** Reading the provider's record, to reconcile with it after an outage (Twilio's Messages list). */
+export interface ProviderRecord {
+  /** Texts received by `to` (or by any of the account's numbers) since `since`. */
+  listInbound(options: { to?: string; since: Date }): Promise<RecordedMessage[]>;
+  /** Texts sent to `to` since `since`: a message whose send was cut off may be there. */
+  listSent(options: { to: string; since: Date }): Promise<RecordedMessage[]>;
+  fetchMessage(sid: string): Promise<RecordedMessage | null>;
+}
+
 export interface MessagingProvider {
   readonly name: "twilio" | "simulator";
   /** The numbers it can send from when they form a pool (TWILIO_FROM_NUMBERS); empty: one sender. */
   readonly senderPool: readonly string[];
+  /** The numbers texts come in to, for reconciliation. */
+  readonly inboundNumbers: readonly string[];
+  /** Present when the provider keeps a record the app can read (Twilio; the simulator has none). */
+  readonly record?: ProviderRecord;
   sendSms(input: { to: string; body: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;
   startCall(input: { to: string; twimlUrl: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;
 }
@@ -52,6 +68,15 @@ export function isSimulatorAvailable(): boolean {
   return !env.TWILIO_ACCOUNT_SID && (env.NODE_ENV !== "production" || env.SIMULATOR_ENABLED);
 }
 
+/**
+ * Twilio's connection overrides: up to 5 retries within its 15-second budget, on a refused or
+ * timed-out connection and on 5xx (the 503 the app answers while its database is away). Without
+ * them Twilio retries once, on connection failures only. Whatever outlives the budget is found
+ * again by reconciliation with the provider's own record (lib/server/messaging/reconcile.ts).
+ */
+export const CONNECTION_OVERRIDES = "rc=5&rp=ct,rt,5xx";
+
+/** A callback URL the app gives the provider: carries the message's id, and the overrides. */
 export function callbackUrl(path: string, messageId: string): string {
-  return `${env.PUBLIC_BASE_URL}${path}?m=${messageId}`;
+  return `${env.PUBLIC_BASE_URL}${path}?m=${messageId}#${CONNECTION_OVERRIDES}`;
 }

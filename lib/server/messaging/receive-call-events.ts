@@ -5,6 +5,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 import { renderMessage } from "@/lib/messaging/templates";
 import { gatherSchema, statusCallbackSchema, voiceWebhookSchema } from "@/lib/validation/twilio-webhooks";
 import { findMessage } from "./apply-callbacks";
+import { CONNECTION_OVERRIDES } from "./provider";
 import { processInbound, storeInbound } from "./inbound";
 import type { WebhookInput } from "./webhooks";
 
@@ -51,7 +52,7 @@ export async function handleVoice({ params, messageId }: WebhookInput): Promise<
   const locale = message.locale;
   const asks = (await db.checkIn.count({ where: { messageId: message.id } })) > 0;
   if (asks) {
-    const gather = response.gather({ numDigits: 1, timeout: 8, method: "POST", action: `/api/twilio/voice/gather?m=${message.id}` });
+    const gather = response.gather({ numDigits: 1, timeout: 8, method: "POST", action: `/api/twilio/voice/gather?m=${message.id}#${CONNECTION_OVERRIDES}` });
     gather.say(voices[locale], message.body);
     response.say(voices[locale], renderMessage(locale, "callNoInput"));
   } else {

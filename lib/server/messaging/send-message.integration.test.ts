@@ -29,7 +29,7 @@ describe("sendSms through the real Twilio SDK", () => {
     expect(message).toMatchObject({ provider: "twilio", status: "queued", attempts: 1, segments: 1 });
     expect(message.providerSid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]!.params).toMatchObject({ To: message.to, Body: "Prueba del plan", From: "+15005550006", StatusCallback: `${env.PUBLIC_BASE_URL}/api/twilio/status?m=${message.id}` });
+    expect(fake.requests[0]!.params).toMatchObject({ To: message.to, Body: "Prueba del plan", From: "+15005550006", StatusCallback: `${env.PUBLIC_BASE_URL}/api/twilio/status?m=${message.id}#rc=5&rp=ct,rt,5xx` });
   });
 
   it("retries 429 and 500 with backoff and sends exactly once", async () => {
@@ -75,7 +75,7 @@ describe("startCall through the real Twilio SDK", () => {
     expect(message).toMatchObject({ channel: "voice", status: "queued" });
     expect(fake.requests[0]).toMatchObject({
       resource: "Calls",
-      params: { MachineDetection: "Enable", Url: `${env.PUBLIC_BASE_URL}/api/twilio/voice?m=${message.id}`, Method: "POST" },
+      params: { MachineDetection: "Enable", Url: `${env.PUBLIC_BASE_URL}/api/twilio/voice?m=${message.id}#rc=5&rp=ct,rt,5xx`, Method: "POST" },
     });
   });
 });

@@ -35,6 +35,7 @@ export function createSimulatorProvider(): MessagingProvider {
   return {
     name: "simulator",
     senderPool: [],
+    inboundNumbers: [],
     async sendSms({ to, statusCallback }) {
       const sid = simulatedSid("SM");
       const path = callbackPath(statusCallback);

@@ -1,7 +1,10 @@
 import "server-only";
 import twilio from "twilio";
 import type { AppEnv } from "@/lib/env-schema";
-import { ProviderError, type MessagingProvider } from "./provider";
+import { ProviderError, type MessagingProvider, type RecordedMessage } from "./provider";
+
+type TwilioMessage = { sid: string; direction: string; from: string; to: string; body: string; status: string; dateSent: Date | null };
+const recorded = (message: TwilioMessage): RecordedMessage => ({ sid: message.sid, direction: message.direction, from: message.from, to: message.to, body: message.body ?? "", status: message.status, sentAt: message.dateSent });
 
 /**
  * The SDK's HTTP client, pointed at TWILIO_API_BASE_URL when set (a regional edge, a compatible
@@ -45,6 +48,25 @@ export function createTwilioProvider(env: AppEnv): MessagingProvider {
   return {
     name: "twilio",
     senderPool: env.TWILIO_FROM_NUMBERS ?? [],
+    inboundNumbers: [...new Set([...(env.TWILIO_FROM_NUMBERS ?? []), ...(env.TWILIO_FROM_NUMBER ? [env.TWILIO_FROM_NUMBER] : [])])],
+    record: {
+      async listInbound({ to, since }) {
+        const messages = await client.messages.list({ ...(to ? { to } : {}), dateSentAfter: since, limit: 1000 });
+        return messages.filter((message) => message.direction === "inbound").map(recorded);
+      },
+      async listSent({ to, since }) {
+        const messages = await client.messages.list({ to, dateSentAfter: since, limit: 200 });
+        return messages.filter((message) => message.direction !== "inbound").map(recorded);
+      },
+      async fetchMessage(sid) {
+        try {
+          return recorded(await client.messages(sid).fetch());
+        } catch (error) {
+          if ((error as { status?: number }).status === 404) return null;
+          throw toProviderError(error);
+        }
+      },
+    },
     async sendSms({ to, body, statusCallback, from }) {
       try {
         const message = await client.messages.create({ to, body, statusCallback, ...(from ? { from } : sender) });

@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { finalStatuses } from "@/lib/messaging/status";
+import { processInbound, storeInbound } from "./inbound";
+import { getMessagingProvider } from "./provider";
+import { receiveInboundSms } from "./receive-sms";
+import { deliverMessage } from "./send-message";
+
+/** How far back a regular reconciliation looks; after a restart it looks back a whole day. */
+export const RECONCILE_LOOKBACK_MS = 2 * 3600_000;
+export const FULL_LOOKBACK_MS = 24 * 3600_000;
+/** A send that began this long ago and never finished was cut off (the worker died mid-send). */
+const CUT_OFF_AFTER_MS = 2 * 60_000;
+/** A status that has not moved for this long is asked for. */
+const STALE_STATUS_AFTER_MS = 5 * 60_000;
+
+/**
+ * Reconciles the app with the provider's own record, so that nothing an outage swallowed stays
+ * lost: texts the provider received whose webhook never got through (Twilio gives up after 15 s
+ * of retries) go through the very same intake; a send cut off mid-way is adopted if the provider
+ * has it, else sent again; a status stuck short of final is fetched. The worker runs it every
+ * minute, and with the full lookback whenever it (re)starts, as after a database outage.
+ */
+export async function reconcileWithProvider(options: { lookbackMs?: number; now?: Date } = {}) {
+  const provider = getMessagingProvider();
+  const record = provider.record;
+  const result = { inbound: 0, adopted: 0, resent: 0, statuses: 0 };
+  if (!record) return result;
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - (options.lookbackMs ?? RECONCILE_LOOKBACK_MS));
+
+  // Texts received that the app never stored.
+  const numbers = provider.inboundNumbers.length ? provider.inboundNumbers : [undefined];
+  for (const to of numbers) {
+    const received = await record.listInbound({ to, since });
+    const known = new Set(
+      (await db.inboundWebhook.findMany({ where: { providerKey: { in: received.map((message) => message.sid) } }, select: { providerKey: true } })).map((row) => row.providerKey),
+    );
+    for (const message of received.filter((candidate) => !known.has(candidate.sid)).reverse()) {
+      await receiveInboundSms({ params: { MessageSid: message.sid, From: message.from, To: message.to, Body: message.body, NumMedia: "0" }, messageId: null });
+      result.inbound++;
+    }
+  }
+
+  // Sends cut off mid-way: the provider's record says whether it went.
+  const cutOff = await db.outboundMessage.findMany({
+    where: { status: "pending", providerSid: null, attempts: { gt: 0 }, provider: provider.name, updatedAt: { lt: new Date(now.getTime() - CUT_OFF_AFTER_MS) }, createdAt: { gt: since } },
+    take: 100,
+  });
+  for (const message of cutOff) {
+    const sent = message.channel === "sms" ? (await record.listSent({ to: message.to, since: new Date(message.createdAt.getTime() - 60_000) })).find((candidate) => candidate.body === message.body) : undefined;
+    const adopted = sent && !(await db.outboundMessage.count({ where: { providerSid: sent.sid } }));
+    if (adopted) {
+      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: sent.sid, status: sent.status } });
+      result.adopted++;
+    } else {
+      await deliverMessage(message.id);
+      result.resent++;
+    }
+  }
+
+  // Statuses stuck short of final: asked for, and applied through the status intake.
+  const stale = await db.outboundMessage.findMany({
+    where: { channel: "sms", provider: provider.name, providerSid: { not: null }, status: { notIn: ["pending", ...finalStatuses] }, updatedAt: { lt: new Date(now.getTime() - STALE_STATUS_AFTER_MS) }, createdAt: { gt: since } },
+    take: 100,
+  });
+  for (const message of stale) {
+    const current = await record.fetchMessage(message.providerSid!);
+    if (!current || current.status === message.status) continue;
+    const stored = await storeInbound({ providerKey: `${current.sid}:${current.status}`, kind: "status", params: { MessageSid: current.sid, MessageStatus: current.status, _m: message.id } });
+    if (!stored.processed) await processInbound(stored.id);
+    result.statuses++;
+  }
+  return result;
+}
