@@ -47,6 +47,8 @@ export const appEnvSchema = z
     TWILIO_API_BASE_URL: optional(origin),
     TWILIO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
     SIMULATOR_ENABLED: booleanFlag,
+    /** Fault tests only: the point where this process kills itself (lib/server/fault-point.ts). */
+    CONFIRMA_KILL_AT: optional(z.enum(["inbound-stored", "inbound-acted", "incident-committed", "send-requested"])),
   })
   .superRefine((env, context) => {
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];

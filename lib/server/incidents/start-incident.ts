@@ -3,6 +3,7 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { renderSms } from "@/lib/messaging/templates";
 import { requireMembership } from "@/lib/server/family/require-membership";
+import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { queueMessage } from "@/lib/server/messaging/send-message";
 import { requireUuid } from "@/lib/server/plan/scoped";
@@ -54,6 +55,7 @@ export async function startIncident(options: { familyId: string; userId: string;
       });
       return incident;
     });
+    faultPoint("incident-committed");
     return { incident, alreadyOpen: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

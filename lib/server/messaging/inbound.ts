@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Reading } from "@/lib/server/incidents/apply-reply";
+import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { receiveReply } from "@/lib/server/replies/receive-reply";
 import { applyKeypad, applyStatusCallback } from "./apply-callbacks";
@@ -52,6 +53,7 @@ export async function processInbound(id: string): Promise<boolean> {
       SELECT id, kind, "fromNumber", "toNumber", body, params, readings, "processedAt" FROM inbound_webhook WHERE id = ${id}::uuid FOR UPDATE`;
     if (!row || row.processedAt) return false;
     await actOn(tx, row);
+    faultPoint("inbound-acted");
     await tx.inboundWebhook.update({ where: { id }, data: { processedAt: new Date() } });
     return true;
   });

@@ -4,6 +4,7 @@ import { readReply } from "@/lib/server/replies/read-reply";
 import { findAskingCheckIns, REDACTED } from "@/lib/server/replies/receive-reply";
 import type { Reading } from "@/lib/server/incidents/apply-reply";
 import { inboundSmsSchema } from "@/lib/validation/twilio-webhooks";
+import { faultPoint } from "@/lib/server/fault-point";
 import { processInbound, storeInbound } from "./inbound";
 import { getMessagingProvider } from "./provider";
 import type { WebhookInput } from "./webhooks";
@@ -50,5 +51,6 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
     familyId: withWord.length === 1 ? withWord[0] : familyIds.length === 1 ? familyIds[0] : null,
     readings,
   });
+  faultPoint("inbound-stored");
   if (!stored.processed) await processInbound(stored.id);
 }

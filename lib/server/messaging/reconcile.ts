@@ -21,7 +21,7 @@ const STALE_STATUS_AFTER_MS = 5 * 60_000;
  * has it, else sent again; a status stuck short of final is fetched. The worker runs it every
  * minute, and with the full lookback whenever it (re)starts, as after a database outage.
  */
-export async function reconcileWithProvider(options: { lookbackMs?: number; now?: Date } = {}) {
+export async function reconcileWithProvider(options: { lookbackMs?: number; cutOffAfterMs?: number; now?: Date } = {}) {
   const provider = getMessagingProvider();
   const record = provider.record;
   const result = { inbound: 0, adopted: 0, resent: 0, statuses: 0 };
@@ -42,9 +42,11 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; now?
     }
   }
 
-  // Sends cut off mid-way: the provider's record says whether it went.
+  // Sends cut off mid-way (or whose job a dead worker still holds): the provider's record says
+  // whether it went.
+  const stuckBefore = new Date(now.getTime() - (options.cutOffAfterMs ?? CUT_OFF_AFTER_MS));
   const cutOff = await db.outboundMessage.findMany({
-    where: { status: "pending", providerSid: null, attempts: { gt: 0 }, provider: provider.name, updatedAt: { lt: new Date(now.getTime() - CUT_OFF_AFTER_MS) }, createdAt: { gt: since } },
+    where: { status: "pending", providerSid: null, provider: provider.name, updatedAt: { lt: stuckBefore }, createdAt: { gt: since, lt: stuckBefore } },
     take: 100,
   });
   for (const message of cutOff) {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Locale } from "@/lib/generated/prisma/enums";
 import { smsSegments } from "@/lib/messaging/sms-segments";
+import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { callbackUrl, getMessagingProvider, ProviderError, type ProviderResult } from "./provider";
 
@@ -88,6 +89,7 @@ export async function deliverMessage(messageId: string) {
     await db.outboundMessage.update({ where: { id: message.id }, data: { attempts: { increment: 1 } } });
     try {
       const result = await call();
+      faultPoint("send-requested");
       // A fast status callback may already have moved it on: only fill what is still empty.
       await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: result.sid, status: result.status } });
       await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid } });
