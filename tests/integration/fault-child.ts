@@ -19,3 +19,4 @@ if (action === "webhook") {
   process.stdout.write("worker running\n");
   process.on("SIGTERM", () => void worker.stop().then(() => process.exit(0)));
 }
+export {};
