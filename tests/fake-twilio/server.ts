@@ -19,6 +19,8 @@ export type FakeTwilio = {
   failNext(status: number, times?: number): void;
   /** The next `times` requests are received and never answered (the client times out). */
   hangNext(times?: number): void;
+  /** Forgets the failures and hangs still to come. */
+  behaveNormally(): void;
   /** Called for every request as it arrives (benchmarks time the arrival). */
   onRequest?: (request: RecordedRequest) => void;
   /** The fake's record of messages: sent through it, or received (see `receive`). */
@@ -112,6 +114,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     },
     failNext: (status, times = 1) => behaviours.push(...Array.from({ length: times }, () => ({ kind: "status" as const, status }))),
     hangNext: (times = 1) => behaviours.push(...Array.from({ length: times }, () => ({ kind: "hang" as const }))),
+    behaveNormally: () => void behaviours.splice(0, behaviours.length),
     close: async () => {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();
