@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addTestMember, createTestFamily } from "@/tests/integration/factories";
+import { drainJobs } from "@/tests/integration/jobs";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { listTestCheckIns, sendTestCheckIns } from "./test-check-ins";
 
 const sent = recordOutgoingMessages();
+beforeEach(async () => {
+  await drainJobs();
+  sent.length = 0;
+});
 
 async function plan() {
   const { family, ownerId } = await createTestFamily({ name: "Familia Núñez" });
@@ -20,9 +25,12 @@ describe("sendTestCheckIns", () => {
     sent.length = 0;
     const checkIns = await sendTestCheckIns({ ...scope, target: { kind: "everyone" } });
     expect(checkIns).toHaveLength(2);
+    expect(sent).toEqual([]); // the outbox: the worker sends
+    await drainJobs();
     expect(sent.find((message) => message.to === person.phone)?.body).toBe("Prueba del plan de seguridad Familia Núñez: responde OK para confirmar que este numero funciona.");
     expect(sent.find((message) => message.to === contact.phone)?.body).toMatch(/^Familia Núñez safety plan test/);
 
+    await db.outboundMessage.updateMany({ where: { to: person.phone }, data: { status: "sending" } });
     const listed = await listTestCheckIns(scope);
     expect(listed.byPhone.get(person.phone)?.state).toBe("sending");
     expect(listed.awaitingUpdate).toBe(true);
@@ -35,6 +43,7 @@ describe("sendTestCheckIns", () => {
     sent.length = 0;
     await sendTestCheckIns({ ...scope, target: { kind: "person", id: person.id } });
     await sendTestCheckIns({ ...scope, target: { kind: "contact", id: contact.id } });
+    await drainJobs();
     expect(sent.map((message) => message.to)).toEqual([person.phone, contact.phone]);
 
     const other = await plan();
@@ -43,6 +52,7 @@ describe("sendTestCheckIns", () => {
     const member = await addTestMember(family.id, "member");
     await expect(sendTestCheckIns({ familyId: family.id, userId: member.id, target: { kind: "everyone" } })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listTestCheckIns({ familyId: family.id, userId: other.ownerId })).rejects.toMatchObject({ code: "not_found" });
+    await drainJobs();
     expect(sent).toHaveLength(2);
   });
 });

@@ -5,7 +5,8 @@ import type { Channel, Locale } from "@/lib/generated/prisma/enums";
 import { failedStatuses } from "@/lib/messaging/status";
 import { renderMessage, renderSms } from "@/lib/messaging/templates";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
-import { sendSms, startCall } from "@/lib/server/messaging/send-message";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
+import { queueMessage } from "@/lib/server/messaging/send-message";
 import { requireUuid } from "@/lib/server/plan/scoped";
 
 export type TestTarget = { kind: "person"; id: string } | { kind: "contact"; id: string } | { kind: "everyone" };
@@ -29,19 +30,25 @@ export async function sendTestCheckIns(options: { familyId: string; userId: stri
   const { family } = await requireMembership({ ...options, roles: editorRoles });
   const recipients = await recipientsFor(family.id, options.target);
   if (recipients.length === 0) throw new AppError("not_found", options.target.kind === "contact" ? "contact.notFound" : "person.notFound");
-  return Promise.all(
-    recipients.map(async (recipient) => {
-      const checkIn = await db.checkIn.create({
-        data: { familyId: family.id, kind: "test", phone: recipient.phone, channel: recipient.channel, personId: recipient.personId, contactId: recipient.contactId },
-      });
-      const outgoing = { familyId: family.id, to: recipient.phone, locale: recipient.locale, purpose: "test_check_in" };
-      const message =
+  await workerUtils();
+  // Each check-in, its message and the job that sends it commit together (the outbox): the
+  // adult's tap returns at once and the worker sends.
+  return db.$transaction(async (tx) => {
+    const created = [];
+    for (const recipient of recipients) {
+      const body =
         recipient.channel === "voice"
-          ? await startCall({ ...outgoing, body: renderMessage(recipient.locale, "testCheckInCall", { family: family.name }) })
-          : await sendSms({ ...outgoing, ...renderSms(recipient.locale, "testCheckIn", { family: family.name }) });
-      return db.checkIn.update({ where: { id: checkIn.id }, data: { messageId: message.id } });
-    }),
-  );
+          ? renderMessage(recipient.locale, "testCheckInCall", { family: family.name })
+          : renderSms(recipient.locale, "testCheckIn", { family: family.name }).body;
+      const message = await queueMessage(tx, { familyId: family.id, channel: recipient.channel, to: recipient.phone, locale: recipient.locale, purpose: "test_check_in", body });
+      created.push(
+        await tx.checkIn.create({
+          data: { familyId: family.id, kind: "test", phone: recipient.phone, channel: recipient.channel, personId: recipient.personId, contactId: recipient.contactId, messageId: message.id },
+        }),
+      );
+    }
+    return created;
+  });
 }
 
 export type CheckInState = "sending" | "delivered" | "replied" | "failed" | "optedOut";

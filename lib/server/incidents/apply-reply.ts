@@ -34,7 +34,10 @@ type IncidentCheckIn = { id: string; incidentId: string; personId: string | null
  */
 export async function applyIncidentReply(tx: Transaction, options: { checkIn: IncidentCheckIn; input: ReplyInput }) {
   const { checkIn, input } = options;
-  await tx.$queryRaw`SELECT id FROM incident WHERE id = ${checkIn.incidentId}::uuid FOR UPDATE`;
+  // Only an answer that can change someone's state waits for the incident's lock; ordinary text
+  // (the bulk of replies) is recorded beside it without queueing behind other replies.
+  const mayChangeState = input.via === "keypad" || input.reading.word !== null || input.reading.answer === "yes";
+  if (mayChangeState) await tx.$queryRaw`SELECT id FROM incident WHERE id = ${checkIn.incidentId}::uuid FOR NO KEY UPDATE`;
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: checkIn.incidentId }, include: { family: true } });
   const open = incident.status === "open";
   const fromPerson = checkIn.personId !== null && checkIn.contactId === null;

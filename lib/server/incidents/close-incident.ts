@@ -74,7 +74,7 @@ export async function closeIncidentByAdult(options: { familyId: string; userId: 
   const incidentId = requireUuid(options.incidentId, "incident.notFound");
   await workerUtils();
   await db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM incident WHERE id = ${incidentId}::uuid AND "familyId" = ${family.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM incident WHERE id = ${incidentId}::uuid AND "familyId" = ${family.id}::uuid FOR NO KEY UPDATE`;
     if (!locked) throw new AppError("not_found", "incident.notFound");
     await closeIncidentIn(tx, { incidentId, outcome: options.outcome, closedById: options.userId });
   });

@@ -51,7 +51,7 @@ async function pingsFor(tx: Transaction, incident: { id: string; drill: boolean;
  * it done, and a crash loses none of it. Returns how many were asked (0 for an empty tier).
  */
 export async function runIncidentStepIn(tx: Transaction, options: { incidentId: string; step: EscalationStep; manual?: boolean }): Promise<number | null> {
-  await tx.$queryRaw`SELECT id FROM incident WHERE id = ${options.incidentId}::uuid FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM incident WHERE id = ${options.incidentId}::uuid FOR NO KEY UPDATE`;
   const incident = await tx.incident.findUnique({ where: { id: options.incidentId }, include: { family: { select: { name: true } } } });
   if (!incident || incident.status !== "open" || (incident.paused && !options.manual)) return null;
   if (incident.stepsDone.includes(options.step)) return null;

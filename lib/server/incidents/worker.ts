@@ -58,7 +58,8 @@ export async function startIncidentWorker(options: { pollInterval?: number } = {
   await utils.addJob(RECONCILE_TASK, { full: true }, { jobKey: "reconcile:after-start" });
   return run({
     connectionString: env.DATABASE_URL,
-    concurrency: 4,
+    // Sends wait on the provider's network, not on this CPU: a 50-contact wave goes out at once.
+    concurrency: 24,
     pollInterval: options.pollInterval ?? 500,
     noHandleSignals: true,
     logger,

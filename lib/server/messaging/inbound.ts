@@ -48,6 +48,24 @@ export async function storeInbound(row: InboundRow): Promise<{ id: string; proce
  */
 export async function processInbound(id: string): Promise<boolean> {
   await workerUtils();
+  // Two replies touching the same rows at once may deadlock; PostgreSQL aborts one, which is
+  // simply tried again (its effects were rolled back whole).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await processInboundOnce(id);
+    } catch (error) {
+      if (attempt >= 4 || !isTransientConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
+
+function isTransientConflict(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === "P2034" || code === "40P01" || code === "40001" || /deadlock detected|could not serialize/i.test(message ?? "");
+}
+
+async function processInboundOnce(id: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<StoredRow[]>`
       SELECT id, kind, "fromNumber", "toNumber", body, params, readings, "processedAt" FROM inbound_webhook WHERE id = ${id}::uuid FOR UPDATE`;

@@ -86,13 +86,12 @@ export async function deliverMessage(messageId: string) {
       ? provider.startCall({ to: message.to, from: message.fromNumber, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
       : provider.sendSms({ to: message.to, from: message.fromNumber, body: message.body, statusCallback: callbackUrl("/api/twilio/status", message.id) });
   for (let attempt = 1; ; attempt++) {
-    await db.outboundMessage.update({ where: { id: message.id }, data: { attempts: { increment: 1 } } });
     try {
       const result = await call();
       faultPoint("send-requested");
-      // A fast status callback may already have moved it on: only fill what is still empty.
-      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: result.sid, status: result.status } });
-      await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid } });
+      // A fast status callback may already have moved it on: then only its provider id is filled.
+      const recorded = await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: result.sid, status: result.status, attempts: attempt } });
+      if (recorded.count === 0) await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid, attempts: attempt } });
       break;
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
@@ -100,7 +99,7 @@ export async function deliverMessage(messageId: string) {
         await sleep(retryPolicy.baseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
         continue;
       }
-      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: error.code ?? error.kind } });
+      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: error.code ?? error.kind, attempts: attempt } });
       break;
     }
   }

@@ -95,10 +95,12 @@ describe("inbound SMS", () => {
     expect(await db.smsOptOut.count({ where: { phone } })).toBe(1);
     sent.length = 0;
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
+    await drainJobs();
     expect(sent).toHaveLength(0);
     expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } })).toMatchObject({ status: "failed", errorCode: "opted_out" });
     await post("/api/twilio/sms", inboundSms(phone, "START"));
     await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
+    await drainJobs();
     expect(sent.map((message) => message.to)).toEqual([phone]);
   });
 
@@ -127,6 +129,7 @@ describe("status callbacks", () => {
   it("only move a message forward, whatever order they arrive in", async () => {
     const { family, ownerId } = await familyWithPerson();
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
+    await drainJobs();
     const message = await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } });
     const callback = (status: string) => post(`/api/twilio/status?m=${message.id}`, { MessageSid: message.providerSid!, MessageStatus: status });
     await callback("delivered");
@@ -152,6 +155,7 @@ describe("check-in calls", () => {
     const { family, ownerId } = await familyWithPerson();
     const contact = await db.contact.create({ data: { familyId: family.id, name: "Escuela", phone: newPhone(), locale: "en", relationship: "school", channel: "voice" } });
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "contact", id: contact.id } });
+    await drainJobs();
     const message = await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } });
     expect(message.channel).toBe("voice");
 
@@ -171,6 +175,7 @@ describe("check-in calls", () => {
     const { family, ownerId } = await familyWithPerson();
     const contact = await db.contact.create({ data: { familyId: family.id, name: "Hotel", phone: newPhone(), locale: "es", relationship: "hotel", channel: "voice" } });
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "contact", id: contact.id } });
+    await drainJobs();
     const message = await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } });
     const twiml = await (await post(`/api/twilio/voice?m=${message.id}`, { CallSid: message.providerSid!, AnsweredBy: "machine_start" })).text();
     expect(twiml).toContain("<Hangup/>");
