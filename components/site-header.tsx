@@ -7,7 +7,7 @@ import { listUserFamilies } from "@/lib/server/family/list-user-families";
 
 export async function SiteHeader() {
   const [t, incident, locale, session] = await Promise.all([getTranslations("common"), getTranslations("incident"), getLocale(), getSession()]);
-  const [family] = session ? await listUserFamilies({ userId: session.user.id }) : [];
+  const families = session ? await listUserFamilies({ userId: session.user.id }) : [];
   return (
     <header className="no-print border-b-2 border-gray-200">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -39,14 +39,18 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
-      {family && (
-        <div className="mx-auto max-w-3xl px-4 pb-3">
-          <Link
-            href={`/family/${family.family.id}/incidents/new`}
-            className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 text-xl font-bold text-white"
-          >
-            {incident("startButton")}
-          </Link>
+      {families.length > 0 && (
+        // One control per family the adult belongs to: each opens that family's people directly.
+        <div className="mx-auto flex max-w-3xl flex-col gap-2 px-4 pb-3">
+          {families.map(({ family }) => (
+            <Link
+              key={family.id}
+              href={`/family/${family.id}/incidents/new`}
+              className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 text-center text-xl font-bold text-white"
+            >
+              {families.length > 1 ? incident("startButtonFor", { family: family.name }) : incident("startButton")}
+            </Link>
+          ))}
         </div>
       )}
     </header>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { OpenIncidentBanner } from "@/components/incident/open-incident-banner";
 import { requireSession } from "@/lib/server/auth/session";
+import { findOpenIncident } from "@/lib/server/incidents/manage-incident";
 import { requireMembership } from "@/lib/server/family/require-membership";
 import { isSimulatorAvailable } from "@/lib/server/messaging/provider";
 import { notFoundOnMissing } from "@/lib/server/not-found";
@@ -9,7 +11,7 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
   const { family } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
-  const [t, simulator] = await Promise.all([getTranslations("plan"), getTranslations("simulator")]);
+  const [t, simulator, incidentT, open] = await Promise.all([getTranslations("plan"), getTranslations("simulator"), getTranslations("incident"), findOpenIncident({ familyId: family.id })]);
   const base = `/family/${family.id}`;
   const links = [
     { href: base, label: family.name },
@@ -21,6 +23,7 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
   ];
   return (
     <div className="flex flex-col gap-6">
+      {open && <OpenIncidentBanner href={`${base}/incidents/${open.id}`} label={incidentT("openBanner", { names: open.names })} />}
       <nav aria-label={family.name} className="no-print">
         <ul className="flex flex-wrap gap-2">
           {links.map((link) => (

@@ -57,6 +57,19 @@ export async function getIncident(options: Scope) {
   };
 }
 
+/**
+ * The family's open verification, for the banner that leads back to it. Called by the family's
+ * layout after it checked the membership.
+ */
+export async function findOpenIncident(options: { familyId: string }) {
+  const incident = await db.incident.findFirst({
+    where: { familyId: options.familyId, status: "open" },
+    orderBy: { startedAt: "desc" },
+    select: { id: true, people: { select: { person: { select: { name: true } } } } },
+  });
+  return incident ? { id: incident.id, names: incident.people.map((entry) => entry.person.name).join(", ") } : null;
+}
+
 export async function listIncidents(options: { familyId: string; userId: string }) {
   const { family } = await requireMembership(options);
   return db.incident.findMany({ where: { familyId: family.id }, orderBy: { startedAt: "desc" }, take: 20, include: { claimedPerson: { select: { name: true } } } });
