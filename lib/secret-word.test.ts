@@ -12,6 +12,9 @@ describe("normalizeSecretWord", () => {
     ["Crème Brûlée", "creme brulee"],
     ["¡Mariposa!", "mariposa"],
     ["mariposa 🦋.", "mariposa"],
+    ["ｍａｒｉｐｏｓａ", "mariposa"],
+    ["𝐦𝐚𝐫𝐢𝐩𝐨𝐬𝐚", "mariposa"],
+    ["mari\u200Bposa", "mariposa"],
   ])("%j → %j", (input, expected) => {
     expect(normalizeSecretWord(input)).toBe(expected);
   });
@@ -112,6 +115,10 @@ describe("yesOrNo", () => {
     ["No, no lo veo", "no"],
     ["no sé", null],
     ["quizas", null],
+    ["Si la veo te aviso", null],
+    ["Y quién es?", null],
+    ["Sí, pero no está aquí", null],
+    ["y", null],
   ])("%j → %s", (reply, expected) => {
     expect(yesOrNo(reply)).toBe(expected);
   });

@@ -9,8 +9,11 @@ export const SECRET_WORD_MAX_TOKENS = 3;
 
 /** Lower case, no accents, only letters and digits: the tokens of a text. */
 export function textTokens(text: string): string[] {
+  // NFKD folds lookalikes (fullwidth, mathematical letters, the long s) into plain letters;
+  // format characters (zero-width spaces and joiners) must not split a word.
   return text
-    .normalize("NFD")
+    .normalize("NFKD")
+    .replace(/\p{Cf}/gu, "")
     .replace(/\p{Mn}/gu, "")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -37,7 +40,7 @@ export function nameVariants(names: string[]): Set<string> {
 export const stopKeywords = new Set(["stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "alto", "parar", "para", "baja", "cancelar", "detener", "fin", "terminar"]);
 export const startKeywords = new Set(["start", "unstop", "subscribe", "resume", "inicio", "iniciar", "alta", "reanudar", "empezar"]);
 export const helpKeywords = new Set(["help", "info", "ayuda", "informacion", "soporte"]);
-export const yesWords = new Set(["yes", "y", "yeah", "yep", "si", "s", "sip", "simon", "claro"]);
+export const yesWords = new Set(["yes", "yeah", "yep", "si", "sip", "simon", "claro"]);
 export const noWords = new Set(["no", "n", "nope", "nel"]);
 
 /**

@@ -13,12 +13,20 @@ export function carrierKeyword(body: string): Keyword | null {
   return null;
 }
 
-/** What a contact's answer to "can you see Ana right now?" says, from its first word. */
+/**
+ * What a contact's answer to "can you see Ana right now?" says: a YES or NO on its own, or
+ * followed by punctuation ("Sí, está conmigo"). "Si la veo te aviso" (if I see her…), "y quién
+ * es?" or "sí, pero no está aquí" are text for the adult to read, never a YES.
+ */
 export function yesOrNo(body: string): "yes" | "no" | null {
-  const [first, second] = textTokens(body);
+  const tokens = textTokens(body);
+  const [first] = tokens;
   if (first === undefined) return null;
-  if (yesWords.has(first)) return "yes";
+  const standsAlone = tokens.length === 1 || /^[\s¡¿"'(]*[\p{L}]+\s*[,.;:!?)\-–—]/u.test(body.normalize("NFKC"));
+  if (!standsAlone) return null;
+  const contradicted = tokens.slice(1).some((token) => ["no", "not", "pero", "but", "nunca", "never"].includes(token));
+  if (yesWords.has(first) && !contradicted) return "yes";
   // "No sé" / "no idea" is not a no.
-  if (noWords.has(first) && !["se", "idea", "know", "clue"].includes(second ?? "")) return "no";
+  if (noWords.has(first) && !["se", "idea", "know", "clue"].includes(tokens[1] ?? "")) return "no";
   return null;
 }

@@ -8,7 +8,8 @@ export const inboundSmsSchema = z.object({
   MessageSid: sid("SM|MM"),
   From: phone,
   To: phone,
-  Body: z.string().max(1600).default(""),
+  // Twilio's 1600 is characters; an emoji is two UTF-16 units.
+  Body: z.string().max(3200).default(""),
 });
 
 export const statusCallbackSchema = z.union([

@@ -20,7 +20,7 @@ type Transaction = Prisma.TransactionClient;
  * asked hears how it ended. Once anyone answered with the duress word, only "danger" can end it:
  * nothing closes it as safe or sends an all-clear.
  */
-export async function closeIncidentIn(tx: Transaction, options: { incidentId: string; outcome: Outcome; closedById: string | null }) {
+export async function closeIncidentIn(tx: Transaction, options: { incidentId: string; outcome: Outcome; closedById: string | null; drillEnded?: boolean }) {
   const incident = await tx.incident.findUniqueOrThrow({
     where: { id: options.incidentId },
     include: { family: true, people: { include: { person: true } }, checkIns: { include: { contact: true, person: true } } },
@@ -31,14 +31,12 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
   await tx.incident.update({ where: { id: incident.id }, data: { status: "closed", outcome: options.outcome, closedAt: new Date(), closedById: options.closedById } });
   await tx.incidentPerson.updateMany({ where: { incidentId: incident.id }, data: { openPersonId: null } });
   await cancelSteps(tx, incident.id);
-  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "closed", data: { outcome: options.outcome, by: options.closedById ? "adult" : "automatic" } });
+  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "closed", data: { outcome: options.outcome, by: options.closedById ? "adult" : "automatic", drillEnded: options.drillEnded ?? false } });
   if (options.outcome === "danger") return;
 
   const drill = incident.drill;
   const family = incident.family;
   const claimed = new Set(incident.people.map((entry) => entry.person.phone));
-  // A person who answered with a word already had the same reply for either word: nothing more.
-  const answered = new Set(incident.people.filter((entry) => entry.wordAnsweredAt).map((entry) => entry.person.phone));
   const names = incident.people.map((entry) => entry.person.name.split(" ")[0] ?? entry.person.name).join(", ");
   const reached = new Set<string>();
   let count = 0;
@@ -57,11 +55,11 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
     });
   };
   const safe = options.outcome === "confirmed_safe";
+  // The claimed people hear nothing from a closing, whatever the outcome: their phone must not
+  // tell a safe word that went unanswered from a duress word (decision 005).
   for (const checkIn of incident.checkIns) {
     if (checkIn.contact && !claimed.has(checkIn.phone)) {
       await notify({ phone: checkIn.contact.phone, locale: checkIn.contact.locale, channel: checkIn.contact.channel }, safe ? "allClear" : "standDown");
-    } else if (checkIn.person && !checkIn.contactId && !answered.has(checkIn.phone) && claimed.has(checkIn.phone)) {
-      await notify({ phone: checkIn.person.phone, locale: checkIn.person.locale, channel: "sms" }, "standDown");
     }
   }
   for (const adult of await familyAdults(tx, family.id)) if (!claimed.has(adult.phone)) await notify(adult, safe ? "allClear" : "standDown");

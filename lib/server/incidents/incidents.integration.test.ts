@@ -169,6 +169,20 @@ describe("the person's answer", () => {
     expect(sent.some((message) => /todo en orden/.test(message.body))).toBe(false);
   });
 
+  it("gives the person's phone the same thing after the duress word as after the safe word, in a sentence or on its own, until the end", async () => {
+    const inSentence = async (word: string, outcome: "no_answer" | "danger") => {
+      const plan = await createTestPlan(tree);
+      const incidentId = await startFor(plan);
+      await drainJobs();
+      sent.length = 0;
+      await reply(plan.people[0]!.phone, `${word} ya dejenme en paz que estoy ocupado trabajando`);
+      await closeIncidentByAdult({ ...plan.scope, incidentId, outcome });
+      await drainJobs();
+      return to(plan.people[0]!.phone);
+    };
+    expect(await inSentence("girasol", "danger")).toEqual(await inSentence("mazapan", "no_answer"));
+  });
+
   it("gives the person's phone the same thing after the duress word as after the safe word", async () => {
     const transcript = async (word: string) => {
       const plan = await createTestPlan(tree);
@@ -273,7 +287,8 @@ describe("closing", () => {
     expect(to(coach!.phone)).toEqual(["Familia Vega: la consulta anterior ya no es necesaria. Gracias."]);
     expect(to(aunt!.phone)).toEqual(["Familia Vega: the earlier request is no longer needed. Thank you."]);
     expect(to(school!.phone)).toEqual(["call"]);
-    expect(to(plan.people[0]!.phone)).toEqual(["Familia Vega: la consulta anterior ya no es necesaria. Gracias."]);
+    // The claimed person hears nothing from a closing: it must not tell them apart from a duress.
+    expect(to(plan.people[0]!.phone)).toEqual([]);
     expect(await pendingSteps(incidentId)).toEqual([]);
   });
 

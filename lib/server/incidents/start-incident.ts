@@ -7,6 +7,7 @@ import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { queueMessage } from "@/lib/server/messaging/send-message";
 import { requireUuid } from "@/lib/server/plan/scoped";
+import { closeIncidentIn } from "./close-incident";
 import { appendIncidentEvent } from "./events";
 import { escalationSteps, scheduleSteps, stepDelaySeconds } from "./schedule";
 
@@ -32,16 +33,20 @@ export async function startIncident(options: { familyId: string; userId: string;
   if (targets.length === 0) throw new AppError("invalid_input", "incident.noPeople");
   await workerUtils();
 
-  const existing = () => findOpenIncident(family.id, targets.map((person) => person.id));
-  const already = await existing();
-  if (already) return { incident: already, alreadyOpen: true };
+  const drill = options.drill ?? false;
+  // A real call ends a forgotten drill: its messages must not say "drill" while it is real.
+  if (!drill) await endOpenDrills({ familyId: family.id, personIds: targets.map((person) => person.id), userId: options.userId });
+  // People already under verification stay in their incident; the others get this one.
+  const held = await heldPeople(family.id, targets.map((person) => person.id));
+  const free = targets.filter((person) => !held.has(person.id));
+  if (free.length === 0) return { incident: (await findOpenIncident(family.id, [...held.keys()]))!, alreadyOpen: true };
   try {
     const incident = await db.$transaction(async (tx) => {
-      const incident = await tx.incident.create({ data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill: options.drill ?? false } });
-      await tx.incidentPerson.createMany({ data: targets.map((person) => ({ incidentId: incident.id, personId: person.id, familyId: family.id, openPersonId: person.id })) });
-      await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "started", data: { personId, drill: incident.drill } });
+      const incident = await tx.incident.create({ data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill } });
+      await tx.incidentPerson.createMany({ data: free.map((person) => ({ incidentId: incident.id, personId: person.id, familyId: family.id, openPersonId: person.id })) });
+      await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "started", data: { personId, drill: incident.drill, alreadyVerified: targets.length - free.length } });
       let textFailed = false;
-      for (const person of targets) {
+      for (const person of free) {
         const text = renderSms(person.locale, "incidentCheckIn", {}, { drill: incident.drill });
         const message = await queueMessage(tx, { familyId: family.id, channel: "sms", to: person.phone, locale: person.locale, purpose: "incident_check_in", body: text.body });
         await tx.checkIn.create({ data: { familyId: family.id, kind: "incident", incidentId: incident.id, wave: 0, personId: person.id, phone: person.phone, channel: "sms", messageId: message.id } });
@@ -59,9 +64,26 @@ export async function startIncident(options: { familyId: string; userId: string;
     return { incident, alreadyOpen: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const winner = await existing();
+    const winner = await findOpenIncident(family.id, free.map((person) => person.id));
     if (!winner) throw error;
     return { incident: winner, alreadyOpen: true };
+  }
+}
+
+async function heldPeople(familyId: string, personIds: string[]) {
+  const rows = await db.incidentPerson.findMany({ where: { familyId, openPersonId: { in: personIds } }, select: { personId: true, incidentId: true } });
+  return new Map(rows.map((row) => [row.personId, row.incidentId]));
+}
+
+/** Ends, as a finished drill, every open drill that holds one of these people. */
+async function endOpenDrills(options: { familyId: string; personIds: string[]; userId: string }) {
+  const drills = await db.incident.findMany({ where: { familyId: options.familyId, status: "open", drill: true, people: { some: { openPersonId: { in: options.personIds } } } }, select: { id: true } });
+  for (const { id } of drills) {
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM incident WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+      const current = await tx.incident.findUniqueOrThrow({ where: { id }, select: { status: true } });
+      if (current.status === "open") await closeIncidentIn(tx, { incidentId: id, outcome: "false_alarm", closedById: options.userId, drillEnded: true });
+    });
   }
 }
 

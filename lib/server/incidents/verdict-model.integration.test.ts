@@ -65,7 +65,7 @@ type Real = {
   phones: Record<Phone, string>;
 };
 
-const openIncidentOf = (model: Model, family: FamilyKey) => model.incidents.find((incident) => incident.family === family && incident.open);
+const openIncidentOf = (model: Model, family: FamilyKey) => model.incidents.findLast((incident) => incident.family === family && incident.open);
 
 /** The families that asked this number, and the incidents of each that take its answer. */
 function askingIncidents(model: Model, phone: Phone): Map<FamilyKey, ModelIncident[]> {
@@ -90,20 +90,22 @@ class Start implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real) {
     const targets = this.who === "all" ? familyPeople[this.family] : [this.who];
     const started = await startIncident({ ...real.families[this.family].scope, personId: this.who === "all" ? null : real.personIds[this.who] });
-    const held = model.incidents.find((incident) => incident.open && incident.family === this.family && targets.some((person) => incident.people.has(person)));
-    if (held) {
-      expect(started).toEqual({ incident: expect.objectContaining({ id: held.id }), alreadyOpen: true });
+    // People already under verification stay where they are; the others get a new incident.
+    const heldBy = (person: PersonKey) => model.incidents.find((incident) => incident.open && incident.family === this.family && incident.people.has(person));
+    const free = targets.filter((person) => !heldBy(person));
+    if (free.length === 0) {
+      expect(started).toEqual({ incident: expect.objectContaining({ id: heldBy(targets[0]!)!.id }), alreadyOpen: true });
       return;
     }
     expect(started.alreadyOpen).toBe(false);
     model.incidents.push({
       id: started.incident.id,
       family: this.family,
-      people: new Map(targets.map((person) => [person, { state: "waiting", wordAnswered: false }])),
+      people: new Map(free.map((person) => [person, { state: "waiting", wordAnswered: false }])),
       open: true,
       outcome: null,
       stepsDone: new Set(),
-      asked: new Map(targets.map((person) => [personPhone[person], new Set(["person" as const])])),
+      asked: new Map(free.map((person) => [personPhone[person], new Set(["person" as const])])),
     });
   }
   toString = () => `start(${this.family}, ${this.who})`;

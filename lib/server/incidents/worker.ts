@@ -22,15 +22,20 @@ export const taskList: TaskList = {
     const parsed = stepPayload.safeParse(payload);
     if (parsed.success) await runIncidentStep(parsed.data);
   },
-  [SEND_MESSAGE_TASK]: async (payload) => {
+  [SEND_MESSAGE_TASK]: async (payload, helpers) => {
     const parsed = messagePayload.safeParse(payload);
     if (!parsed.success) return;
     const before = await db.outboundMessage.findUnique({ where: { id: parsed.data.messageId }, select: { status: true } });
-    const message = await deliverMessage(parsed.data.messageId);
+    const message = await deliverMessage(parsed.data.messageId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
     // The provider refused it outright: the incident hears it like a failed delivery.
     if (before?.status === "pending" && message?.status === "failed") await db.$transaction((tx) => onCheckInDelivery(tx, { messageId: message.id, status: "failed" }));
   },
-  [SWEEP_INBOUND_TASK]: async () => {
+  [SWEEP_INBOUND_TASK]: async (_payload, helpers) => {
+    // Jobs held by a worker that died (kill -9, a lost connection) would stay locked for four
+    // hours: no job of ours runs this long, so their locks are released.
+    await helpers.query(
+      `SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT DISTINCT locked_by FROM graphile_worker._private_jobs WHERE locked_at < now() - interval '3 minutes' AND locked_by IS NOT NULL))`,
+    );
     await sweepInbound();
   },
   [RECONCILE_TASK]: async (payload) => {

@@ -4,13 +4,11 @@ import { finalStatuses } from "@/lib/messaging/status";
 import { processInbound, storeInbound } from "./inbound";
 import { getMessagingProvider } from "./provider";
 import { receiveInboundSms } from "./receive-sms";
-import { deliverMessage } from "./send-message";
+import { deliverMessage, SEND_CLAIM_MS } from "./send-message";
 
 /** How far back a regular reconciliation looks; after a restart it looks back a whole day. */
 export const RECONCILE_LOOKBACK_MS = 2 * 3600_000;
 export const FULL_LOOKBACK_MS = 24 * 3600_000;
-/** A send that began this long ago and never finished was cut off (the worker died mid-send). */
-const CUT_OFF_AFTER_MS = 2 * 60_000;
 /** A status that has not moved for this long is asked for. */
 const STALE_STATUS_AFTER_MS = 5 * 60_000;
 
@@ -30,8 +28,8 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
   const since = new Date(now.getTime() - (options.lookbackMs ?? RECONCILE_LOOKBACK_MS));
 
   // Texts received that the app never stored.
-  const numbers = provider.inboundNumbers.length ? provider.inboundNumbers : [undefined];
-  for (const to of numbers) {
+  // Only the app's own numbers: an account's other numbers may belong to other applications.
+  for (const to of provider.inboundNumbers) {
     const received = await record.listInbound({ to, since });
     const known = new Set(
       (await db.inboundWebhook.findMany({ where: { providerKey: { in: received.map((message) => message.sid) } }, select: { providerKey: true } })).map((row) => row.providerKey),
@@ -42,22 +40,32 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
     }
   }
 
-  // Sends cut off mid-way (or whose job a dead worker still holds): the provider's record says
-  // whether it went.
-  const stuckBefore = new Date(now.getTime() - (options.cutOffAfterMs ?? CUT_OFF_AFTER_MS));
+  // Sends cut off mid-way (claimed long ago, never finished) or never taken (their job lost): the
+  // provider's record says whether a text went. A call cut off mid-way is not placed again (a
+  // second call is worse than none): it ends failed, and the screen shows it.
+  const stuckBefore = new Date(now.getTime() - (options.cutOffAfterMs ?? SEND_CLAIM_MS));
   const cutOff = await db.outboundMessage.findMany({
-    where: { status: "pending", providerSid: null, provider: provider.name, updatedAt: { lt: stuckBefore }, createdAt: { gt: since, lt: stuckBefore } },
+    where: {
+      provider: provider.name,
+      createdAt: { gt: since, lt: stuckBefore },
+      OR: [
+        { status: "pending", providerSid: null, OR: [{ sendingAt: { lt: stuckBefore } }, { sendingAt: null }] },
+        { status: "failed", errorCode: "timeout", providerSid: null, channel: "sms", updatedAt: { lt: stuckBefore } },
+      ],
+    },
     take: 100,
   });
   for (const message of cutOff) {
     const sent = message.channel === "sms" ? (await record.listSent({ to: message.to, since: new Date(message.createdAt.getTime() - 60_000) })).find((candidate) => candidate.body === message.body) : undefined;
-    const adopted = sent && !(await db.outboundMessage.count({ where: { providerSid: sent.sid } }));
-    if (adopted) {
-      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: sent.sid, status: sent.status } });
+    if (sent && !(await db.outboundMessage.count({ where: { providerSid: sent.sid } }))) {
+      await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: sent.sid, status: sent.status, errorCode: null } });
       result.adopted++;
+    } else if (message.channel === "voice" && message.sendingAt) {
+      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: "interrupted" } });
     } else {
-      await deliverMessage(message.id);
-      result.resent++;
+      if (message.status === "failed") await db.outboundMessage.updateMany({ where: { id: message.id, status: "failed" }, data: { status: "pending", sendingAt: null, errorCode: null } });
+      const delivered = await deliverMessage(message.id, { finalAttempt: true }).catch(() => null);
+      if (delivered?.providerSid) result.resent++;
     }
   }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startFakeTwilio, type FakeTwilio } from "@/tests/fake-twilio/server";
 import { setMessagingProvider } from "./provider";
-import { retryPolicy, sendSms, startCall } from "./send-message";
+import { deliverMessage, retryPolicy, sendSms, startCall } from "./send-message";
 import { createTwilioProvider } from "./twilio-provider";
 
 let fake: FakeTwilio;
@@ -40,11 +40,24 @@ describe("sendSms through the real Twilio SDK", () => {
     expect(fake.requests).toHaveLength(3);
   });
 
-  it("ends failed after the last retry", async () => {
+  it("leaves a message pending for the queue while the provider stays unavailable, and fails it only on the queue's last attempt", async () => {
     fake.failNext(503, retryPolicy.maxAttempts);
     const message = await sendSms(outgoing());
-    expect(message).toMatchObject({ status: "failed", attempts: retryPolicy.maxAttempts, providerSid: null });
+    expect(message).toMatchObject({ status: "pending", attempts: retryPolicy.maxAttempts, providerSid: null, sendingAt: null });
     expect(fake.requests).toHaveLength(retryPolicy.maxAttempts);
+    fake.failNext(503, retryPolicy.maxAttempts);
+    await expect(deliverMessage(message.id)).rejects.toMatchObject({ kind: "retryable" });
+    fake.failNext(503, retryPolicy.maxAttempts);
+    expect(await deliverMessage(message.id, { finalAttempt: true })).toMatchObject({ status: "failed", attempts: 3 * retryPolicy.maxAttempts });
+  });
+
+  it("is sent by one of two workers taking it at the same moment, never both", async () => {
+    fake.failNext(503, retryPolicy.maxAttempts);
+    const message = await sendSms(outgoing());
+    fake.requests.length = 0;
+    const [first, second] = await Promise.all([deliverMessage(message.id), deliverMessage(message.id)]);
+    expect(fake.requests).toHaveLength(1);
+    expect([first?.status, second?.status]).toContain("queued");
   });
 
   it("does not retry a refusal (400)", async () => {

@@ -71,27 +71,39 @@ async function chooseSender(tx: Transaction, options: { pool: readonly string[];
   return [...options.pool].sort((a, b) => uses(a) - uses(b))[0]!;
 }
 
+/** A worker that took a message this long ago and never finished it died mid-send. */
+export const SEND_CLAIM_MS = 2 * 60_000;
+
 /**
- * Asks the provider for one recorded message, retrying 429 and 5xx with backoff. A timeout is not
- * retried: the provider may have sent it, and its status callback (which carries our id) will
- * say so. A message that already has a provider id or has moved on is never sent again. Throws
- * when the provider stays unavailable, so the outbox job is tried again later.
+ * Asks the provider for one recorded message. The message is claimed first (one conditional
+ * write), so the outbox job and reconciliation can never both send it. 429, 5xx and an unreachable
+ * provider are retried here with backoff, then handed back to the job queue (it throws) to be
+ * retried later with the queue's own backoff, until `finalAttempt`. A refusal ends it failed. A
+ * timeout is not retried: the provider may have sent it; its status callback (which carries our
+ * id) or reconciliation with its record will say.
  */
-export async function deliverMessage(messageId: string) {
+export async function deliverMessage(messageId: string, options: { finalAttempt?: boolean } = {}) {
+  const staleClaim = new Date(Date.now() - SEND_CLAIM_MS);
+  const claimed = await db.outboundMessage.updateMany({
+    where: { id: messageId, status: "pending", providerSid: null, OR: [{ sendingAt: null }, { sendingAt: { lt: staleClaim } }] },
+    data: { sendingAt: new Date() },
+  });
   const message = await db.outboundMessage.findUnique({ where: { id: messageId } });
-  if (!message || message.status !== "pending" || message.providerSid) return message;
+  if (!message || claimed.count === 0) return message;
   const provider = getMessagingProvider();
   const call = (): Promise<ProviderResult> =>
     message.channel === "voice"
       ? provider.startCall({ to: message.to, from: message.fromNumber, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
       : provider.sendSms({ to: message.to, from: message.fromNumber, body: message.body, statusCallback: callbackUrl("/api/twilio/status", message.id) });
+  const attemptsBefore = message.attempts;
   for (let attempt = 1; ; attempt++) {
+    const attempts = attemptsBefore + attempt;
     try {
       const result = await call();
       faultPoint("send-requested");
       // A fast status callback may already have moved it on: then only its provider id is filled.
-      const recorded = await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: result.sid, status: result.status, attempts: attempt } });
-      if (recorded.count === 0) await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid, attempts: attempt } });
+      const recorded = await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: result.sid, status: result.status, attempts } });
+      if (recorded.count === 0) await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid, attempts } });
       break;
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
@@ -99,7 +111,12 @@ export async function deliverMessage(messageId: string) {
         await sleep(retryPolicy.baseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
         continue;
       }
-      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: error.code ?? error.kind, attempts: attempt } });
+      if (error.kind === "retryable" && !options.finalAttempt) {
+        // Still pending, claim released: the queue tries again later.
+        await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { sendingAt: null, attempts, errorCode: error.code ?? error.kind } });
+        throw error;
+      }
+      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: error.code ?? error.kind, attempts } });
       break;
     }
   }
@@ -109,7 +126,9 @@ export async function deliverMessage(messageId: string) {
 async function recordAndDeliver(channel: Channel, outgoing: Outgoing) {
   await workerUtils(); // the outbox's table exists before the first transaction uses it
   const message = await db.$transaction((tx) => queueMessage(tx, { ...outgoing, channel }));
-  return message.status === "pending" ? ((await deliverMessage(message.id)) ?? message) : message;
+  if (message.status !== "pending") return message;
+  // The provider is still unavailable: the outbox's job keeps trying.
+  return (await deliverMessage(message.id).catch((error: unknown) => (error instanceof ProviderError ? null : Promise.reject(error)))) ?? (await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } }));
 }
 
 /** Sends an SMS now (the outbox's job then finds it sent), unless the number opted out. */

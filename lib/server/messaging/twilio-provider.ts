@@ -51,7 +51,7 @@ export function createTwilioProvider(env: AppEnv): MessagingProvider {
     inboundNumbers: [...new Set([...(env.TWILIO_FROM_NUMBERS ?? []), ...(env.TWILIO_FROM_NUMBER ? [env.TWILIO_FROM_NUMBER] : [])])],
     record: {
       async listInbound({ to, since }) {
-        const messages = await client.messages.list({ ...(to ? { to } : {}), dateSentAfter: since, limit: 1000 });
+        const messages = await client.messages.list({ ...(to ? { to } : {}), dateSentAfter: since, limit: 10_000 });
         return messages.filter((message) => message.direction === "inbound").map(recorded);
       },
       async listSent({ to, since }) {

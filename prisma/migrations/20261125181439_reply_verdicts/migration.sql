@@ -6,7 +6,8 @@ ALTER TABLE "secret_words" ADD COLUMN     "duressWordTag" TEXT,
 ADD COLUMN     "safeWordTag" TEXT;
 
 -- AlterTable
-ALTER TABLE "outbound_message" ADD COLUMN     "fromNumber" TEXT;
+ALTER TABLE "outbound_message" ADD COLUMN     "fromNumber" TEXT,
+ADD COLUMN     "sendingAt" TIMESTAMP(3);
 
 -- AlterTable
 ALTER TABLE "inbound_webhook" ADD COLUMN     "readings" JSONB NOT NULL DEFAULT '{}',
@@ -65,10 +66,14 @@ ALTER TABLE "incident_person" ADD CONSTRAINT "incident_person_personId_fkey" FOR
 ALTER TABLE "word_attempt" ADD CONSTRAINT "word_attempt_personId_fkey" FOREIGN KEY ("personId") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Incidents that exist already: their claimed person, or everyone protected when the caller
--- named no one, waiting. An open one holds its people (the first one wins a person).
+-- named no one, waiting. Every incident keeps all its people. Of two open incidents holding the
+-- same person (the old double tap), the earliest holds the person.
 INSERT INTO "incident_person" ("id", "incidentId", "personId", "familyId", "state", "openPersonId", "updatedAt")
-SELECT gen_random_uuid(), i."id", p."id", i."familyId", 'waiting', CASE WHEN i."status" = 'open' THEN p."id" END, now()
-  FROM "incident" i
-  JOIN "person" p ON p."familyId" = i."familyId" AND (i."claimedPersonId" IS NULL OR p."id" = i."claimedPersonId")
- ORDER BY i."startedAt"
-ON CONFLICT DO NOTHING;
+SELECT gen_random_uuid(), claimed."incidentId", claimed."personId", claimed."familyId", 'waiting',
+       CASE WHEN claimed."status" = 'open' AND claimed.rank = 1 THEN claimed."personId" END, now()
+  FROM (
+    SELECT i."id" AS "incidentId", p."id" AS "personId", i."familyId", i."status",
+           row_number() OVER (PARTITION BY p."id", i."status" ORDER BY i."startedAt") AS rank
+      FROM "incident" i
+      JOIN "person" p ON p."familyId" = i."familyId" AND (i."claimedPersonId" IS NULL OR p."id" = i."claimedPersonId")
+  ) AS claimed;
