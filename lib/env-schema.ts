@@ -41,6 +41,8 @@ export const appEnvSchema = z
     TWILIO_API_BASE_URL: optional(origin),
     TWILIO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
     SIMULATOR_ENABLED: booleanFlag,
+    /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */
+    TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   })
   .superRefine((env, context) => {
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];
