@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { checkActionBody, MAX_ACTION_BODY_BYTES } from "./action-body";
+
+/** A server action call as React encodes it: field "0" holds the arguments, "1_…" the form. */
+function actionRequest(fields: Record<string, string>, headers: Record<string, string> = { "next-action": "7f00aa" }) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return new Request("http://localhost/sign-in", { method: "POST", headers, body: form });
+}
+
+describe("checkActionBody", () => {
+  it("accepts a well-formed action call (bound id, previous state, the form)", async () => {
+    const request = actionRequest({ "0": JSON.stringify(["f3a0c4e2-0000-7000-8000-000000000000", { status: "idle" }, "$K1"]), "1_email": "ana@example.com" });
+    expect(await checkActionBody(request)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["no arguments at all", {}],
+    ["arguments that are not JSON", { "0": "[\"$K1\"" }],
+    ["arguments without the form", { "0": JSON.stringify([{ status: "idle" }]) }],
+    ["arguments that are not a list", { "0": JSON.stringify({ a: 1 }) }],
+  ])("refuses %s with 400", async (_label, fields) => {
+    expect(await checkActionBody(actionRequest(fields as Record<string, string>))).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it("refuses a broken multipart body with 400", async () => {
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      headers: { "next-action": "7f00aa", "content-type": "multipart/form-data; boundary=abc" },
+      body: "--abc\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[\"$K1\"]\r\n--ab",
+    });
+    expect(await checkActionBody(request)).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it("refuses an action body that is not a form", async () => {
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "next-action": "7f00aa", "content-type": "text/plain" }, body: "[1,2" });
+    expect(await checkActionBody(request)).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it("refuses an oversized body with 413, without reading past the cap", async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(16 * 1024).fill(97);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "next-action": "7f00aa", "content-type": "multipart/form-data; boundary=abc" }, body, duplex: "half" } as RequestInit & { duplex: "half" });
+    expect(await checkActionBody(request)).toMatchObject({ ok: false, status: 413 });
+    expect(pulled).toBeLessThanOrEqual(MAX_ACTION_BODY_BYTES + 4 * chunk.byteLength);
+  });
+
+  it("lets a form posted without JavaScript through when it parses", async () => {
+    expect(await checkActionBody(actionRequest({ $ACTION_ID_7f00aa: "", email: "ana@example.com" }, {}))).toEqual({ ok: true });
+  });
+});

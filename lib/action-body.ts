@@ -1,0 +1,47 @@
+// A first look at a server action's body, in the proxy (proxy.ts), before Next decodes it:
+// an oversized body is refused as soon as it passes the cap, a malformed one gets a 400 and one
+// log line instead of an exception deep inside the framework. Kept free of "server-only".
+import { readCappedBody } from "./read-capped-body";
+
+/** Every form of the app is small; the largest (a person with notes) is a few kilobytes. */
+export const MAX_ACTION_BODY_BYTES = 128 * 1024;
+
+export type ActionBodyVerdict = { ok: true } | { ok: false; status: 400 | 413; reason: string };
+
+const formDataReference = /^\$K[0-9a-f]+$/;
+
+/**
+ * Checks a POST to a page. With a `Next-Action` header it is a server action called from the
+ * page: React encodes its arguments as a multipart form whose field "0" is the JSON list of
+ * arguments, and every action of this app ends with the submitted form's FormData ("$K…").
+ * Without the header it may be a form posted without JavaScript: it must at least parse.
+ */
+export async function checkActionBody(request: Request): Promise<ActionBodyVerdict> {
+  const bytes = await readCappedBody(request.body, MAX_ACTION_BODY_BYTES, request.headers.get("content-length"));
+  if (bytes === null) return { ok: false, status: 413, reason: "body too large" };
+  const contentType = request.headers.get("content-type") ?? "";
+  const isAction = request.headers.has("next-action");
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+    if (isAction) return { ok: false, status: 400, reason: "action body is not a form" };
+    return { ok: true };
+  }
+  let form: FormData;
+  try {
+    form = await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return { ok: false, status: 400, reason: "unreadable multipart body" };
+  }
+  if (!isAction) return { ok: true };
+  const root = form.get("0");
+  if (typeof root !== "string") return { ok: false, status: 400, reason: "action arguments missing" };
+  let args: unknown;
+  try {
+    args = JSON.parse(root);
+  } catch {
+    return { ok: false, status: 400, reason: "action arguments are not JSON" };
+  }
+  if (!Array.isArray(args) || args.length === 0 || typeof args.at(-1) !== "string" || !formDataReference.test(args.at(-1) as string)) {
+    return { ok: false, status: 400, reason: "action arguments do not end with a form" };
+  }
+  return { ok: true };
+}
