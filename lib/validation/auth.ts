@@ -54,3 +54,8 @@ export const nextPathSchema = z
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** Deleting one's account takes the current password. */
+export const deleteAccountSchema = z.object({
+  password: z.string({ error: "password.required" }).min(1, "password.required").max(PASSWORD_MAX_LENGTH, "password.tooLong"),
+});
