@@ -17,7 +17,9 @@ const formDataReference = /^\$K[0-9a-f]+$/;
  * Without the header it may be a form posted without JavaScript: it must at least parse.
  */
 export async function checkActionBody(request: Request): Promise<ActionBodyVerdict> {
-  const bytes = await readCappedBody(request.body, MAX_ACTION_BODY_BYTES, request.headers.get("content-length"));
+  // Drained, not cancelled: Next hands the proxy a copy of the body that it cuts itself at
+  // proxyClientMaxBodySize (next.config.ts), and waits for that copy to be read to its end.
+  const bytes = await readCappedBody(request.body, MAX_ACTION_BODY_BYTES, request.headers.get("content-length"), "drain");
   if (bytes === null) return { ok: false, status: 413, reason: "body too large" };
   const contentType = request.headers.get("content-type") ?? "";
   const isAction = request.headers.has("next-action");

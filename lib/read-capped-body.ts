@@ -4,10 +4,22 @@
 /**
  * The whole body, read chunk by chunk and abandoned as soon as it passes `maxBytes` (the rest is
  * never pulled, so a huge or endless chunked body is never held in memory). Null when too large.
+ * `overflow: "drain"` reads what is left and drops it instead of cancelling the stream: for a
+ * copy that its producer must see consumed to the end (Next's copy of a body for the proxy,
+ * which is itself cut at a limit).
  */
-export async function readCappedBody(body: ReadableStream<Uint8Array> | null, maxBytes: number, declaredLength?: string | null): Promise<Uint8Array | null> {
+export async function readCappedBody(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  declaredLength?: string | null,
+  overflow: "cancel" | "drain" = "cancel",
+): Promise<Uint8Array | null> {
+  const giveUp = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
+    if (overflow === "cancel") return reader.cancel().catch(() => undefined);
+    while (!(await reader.read()).done);
+  };
   if (declaredLength && Number(declaredLength) > maxBytes) {
-    await body?.cancel().catch(() => undefined);
+    if (body) await giveUp(body.getReader());
     return null;
   }
   if (!body) return new Uint8Array(0);
@@ -19,7 +31,7 @@ export async function readCappedBody(body: ReadableStream<Uint8Array> | null, ma
     if (done) break;
     received += value.byteLength;
     if (received > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      await giveUp(reader);
       return null;
     }
     chunks.push(value);
