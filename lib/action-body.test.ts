@@ -32,8 +32,13 @@ describe("checkActionBody", () => {
     expect(await checkActionBody(request)).toMatchObject({ ok: false, status: 400 });
   });
 
-  it("refuses an action body that is not a form", async () => {
-    const request = new Request("http://localhost/x", { method: "POST", headers: { "next-action": "7f00aa", "content-type": "text/plain" }, body: "[1,2" });
+  it("accepts a form with no fields, sent as the argument list alone (signing out)", async () => {
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "next-action": "7f00aa", "content-type": "text/plain;charset=UTF-8" }, body: '["$K1"]' });
+    expect(await checkActionBody(request)).toEqual({ ok: true });
+  });
+
+  it.each([["[1,2"], ['["$undefined"]'], [""]])("refuses the plain body %j", async (body) => {
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "next-action": "7f00aa", "content-type": "text/plain" }, body });
     expect(await checkActionBody(request)).toMatchObject({ ok: false, status: 400 });
   });
 

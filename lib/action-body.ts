@@ -24,8 +24,8 @@ export async function checkActionBody(request: Request): Promise<ActionBodyVerdi
   const contentType = request.headers.get("content-type") ?? "";
   const isAction = request.headers.has("next-action");
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    if (isAction) return { ok: false, status: 400, reason: "action body is not a form" };
-    return { ok: true };
+    // A form with no fields (sign out) is sent as the JSON list alone.
+    return isAction ? checkArguments(new TextDecoder().decode(bytes)) : { ok: true };
   }
   let form: FormData;
   try {
@@ -36,6 +36,11 @@ export async function checkActionBody(request: Request): Promise<ActionBodyVerdi
   if (!isAction) return { ok: true };
   const root = form.get("0");
   if (typeof root !== "string") return { ok: false, status: 400, reason: "action arguments missing" };
+  return checkArguments(root);
+}
+
+/** The JSON list of an action's arguments, whose last one must be the submitted form. */
+function checkArguments(root: string): ActionBodyVerdict {
   let args: unknown;
   try {
     args = JSON.parse(root);
