@@ -1,9 +1,8 @@
 // The security suite's cases for accounts and tenancy, against the production server: the auth
 // library's own endpoints, forwarded addresses, the simulator across families, hostile bodies
 // measured on the server's memory, roles and account deletion.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import { hashPassword } from "better-auth/crypto";
 import { expect, test } from "./fixtures";
@@ -86,19 +85,47 @@ test("a client's own X-Forwarded-For buys no new attempts: the per-address limit
   expect(statuses.at(-1)).toBe(429);
 });
 
+/** The process listening on the server's port: from the kernel's socket tables, whose inode one of its descriptors points at. */
+function serverPid(): string {
+  const hexPort = e2eServer.port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const columns = line.trim().split(/\s+/);
+      // local_address ends with :PORT, state 0A is LISTEN, column 9 is the inode.
+      if (columns[1]?.endsWith(`:${hexPort}`) && columns[3] === "0A") inodes.add(columns[9]!);
+    }
+  }
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let descriptors: string[] = [];
+    try {
+      descriptors = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    for (const fd of descriptors) {
+      try {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        if (inodes.has(target.match(/^socket:\[(\d+)\]$/)?.[1] ?? "")) return pid;
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  throw new Error(`no process listens on port ${e2eServer.port}`);
+}
+
 /** The server process's resident memory, from the kernel. */
-function serverRssBytes(): number {
-  const listening = execFileSync("ss", ["-ltnpH", `sport = :${e2eServer.port}`], { encoding: "utf8" });
-  const pid = listening.match(/pid=(\d+)/)?.[1];
-  if (!pid) throw new Error(`no process listens on ${e2eServer.port}: ${listening}`);
+function serverRssBytes(pid: string): number {
   const kilobytes = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/)?.[1];
   return Number(kilobytes) * 1024;
 }
 
 test("an unsigned 150 MB chunked webhook is refused at the cap: the server's memory does not grow with it", async () => {
-  const before = serverRssBytes();
+  const pid = serverPid();
+  const before = serverRssBytes(pid);
   let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, serverRssBytes())), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, serverRssBytes(pid))), 20);
   const chunk = Buffer.alloc(256 * 1024, "x");
   async function* hugeBody() {
     for (let sent = 0; sent < 150 * 1024 * 1024; sent += chunk.length) yield chunk;
@@ -109,23 +136,34 @@ test("an unsigned 150 MB chunked webhook is refused at the cap: the server's mem
   } finally {
     clearInterval(sampler);
   }
-  peak = Math.max(peak, serverRssBytes());
+  peak = Math.max(peak, serverRssBytes(pid));
   // Buffering the body whole grew it by about 440 MB; reading to the cap only, by next to nothing.
   expect(peak - before).toBeLessThan(64 * 1024 * 1024);
 });
+
+/** The id the production build gave the sign-in form's action (its manifest lists every action). */
+async function signInActionId(): Promise<string> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, action]) => action.exportedName === "signInAction")?.[0];
+  if (!id) throw new Error("signInAction is not in the build's manifest");
+  return id;
+}
 
 test("malformed server-action bodies get a 400, never a 500", async () => {
   const address = ownAddress();
   const cases: [string, Record<string, string>, string][] = [
     ["broken multipart", { "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1'],
     ["no arguments", { "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--zz--\r\n'],
-    ["arguments without a form", { "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$undefined"]\r\n--zz--\r\n'],
+    ["arguments that are not a list", { "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{"a":1}\r\n--zz--\r\n'],
     ["not a form at all", { "content-type": "text/plain;charset=UTF-8" }, '["$K1"'],
   ];
   for (const [label, headers, body] of cases) {
     const response = await send({ path: "/sign-in", localAddress: address, headers: { ...headers, "next-action": "7f".padEnd(42, "0"), origin: e2eServer.baseUrl }, body });
     expect(response.status, label).toBe(400);
   }
+  // Well-formed, but no form where the sign-in action expects one: its own parsing answers.
+  const noForm = await send({ path: "/sign-in", localAddress: address, headers: { "content-type": "text/plain;charset=UTF-8", "next-action": await signInActionId(), origin: e2eServer.baseUrl }, body: '["$undefined","$undefined"]' });
+  expect(noForm.status).toBe(200);
   const oversized = await send({ path: "/sign-in", localAddress: address, headers: { "content-type": "multipart/form-data; boundary=zz", "next-action": "7f".padEnd(42, "0") }, body: "x".repeat(600 * 1024) });
   expect(oversized.status).toBe(413);
 });

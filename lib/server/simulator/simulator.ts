@@ -27,8 +27,9 @@ export async function listSimulatorConversations(options: { userId: string }): P
   const memberships = await db.membership.findMany({ where: { userId: options.userId }, select: { familyId: true, family: { select: { name: true } } } });
   const families = memberships.map((row) => row.familyId);
   const [outbound, inbound, people, contacts] = await Promise.all([
-    db.outboundMessage.findMany({ where: { familyId: { in: families } }, orderBy: { createdAt: "asc" }, take: 500 }),
-    db.inboundWebhook.findMany({ where: { familyId: { in: families }, kind: { in: ["sms", "gather"] } }, orderBy: { receivedAt: "asc" }, take: 500 }),
+    // The newest 500 of each.
+    db.outboundMessage.findMany({ where: { familyId: { in: families } }, orderBy: { createdAt: "desc" }, take: 500 }).then((rows) => rows.reverse()),
+    db.inboundWebhook.findMany({ where: { familyId: { in: families }, kind: { in: ["sms", "gather"] } }, orderBy: { receivedAt: "desc" }, take: 500 }),
     db.person.findMany({ where: { familyId: { in: families } }, select: { familyId: true, phone: true, name: true } }),
     db.contact.findMany({ where: { familyId: { in: families } }, select: { familyId: true, phone: true, name: true } }),
   ]);
