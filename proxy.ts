@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getSessionCookie } from "better-auth/cookies";
+import { checkActionBody } from "@/lib/action-body";
 
-const signedInOnly = [/^\/family(\/|$)/, /^\/onboarding$/, /^\/simulator$/];
+const signedInOnly = [/^\/family(\/|$)/, /^\/onboarding$/, /^\/simulator$/, /^\/account$/];
 
 /** A strict policy with a fresh nonce per page: Next puts it on its own scripts. */
 function contentSecurityPolicy(nonce: string): string {
@@ -22,8 +23,16 @@ function contentSecurityPolicy(nonce: string): string {
 
 // Optimistic only: sends visitors without a session cookie to sign in. Every page, action
 // and route handler still checks the session and the family itself.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (request.method === "POST") {
+    // Server actions and forms: a capped, well-formed body, or a short refusal (never a 500).
+    const verdict = await checkActionBody(request.clone());
+    if (!verdict.ok) {
+      console.warn(`Refused a POST to ${pathname.slice(0, 200)}: ${verdict.reason} (${verdict.status})`);
+      return new NextResponse(verdict.status === 413 ? "Payload too large" : "Bad request", { status: verdict.status, headers: { "content-type": "text/plain" } });
+    }
+  }
   if (signedInOnly.some((pattern) => pattern.test(pathname)) && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("next", pathname);

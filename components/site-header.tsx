@@ -31,6 +31,11 @@ export async function SiteHeader() {
             ))}
           </form>
           {session && (
+            <Link href="/account" className="flex min-h-11 items-center rounded-lg px-3 text-base font-semibold underline">
+              {t("account")}
+            </Link>
+          )}
+          {session && (
             <form action={signOutAction}>
               <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">
                 {t("signOut")}

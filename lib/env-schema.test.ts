@@ -8,6 +8,14 @@ describe("parseEnvironment", () => {
     expect(parseEnvironment(appEnvSchema, valid)).toMatchObject({ PUBLIC_BASE_URL: "http://localhost:3000", DATABASE_POOL_SIZE: 10 });
   });
 
+  it("ignores X-Forwarded-For unless TRUSTED_PROXY_HOPS says how many proxies append to it", () => {
+    expect(parseEnvironment(appEnvSchema, valid).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnvironment(appEnvSchema, { ...valid, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ["-1", "one", "1.5", "99"]) {
+      expect(() => parseEnvironment(appEnvSchema, { ...valid, TRUSTED_PROXY_HOPS: bad }), bad).toThrow(/TRUSTED_PROXY_HOPS/);
+    }
+  });
+
   it("names a missing variable in one line", () => {
     expect(() => parseEnvironment(appEnvSchema, { BETTER_AUTH_SECRET: valid.BETTER_AUTH_SECRET })).toThrow(
       new InvalidEnvironmentError("Invalid environment: DATABASE_URL is missing. See .env.example."),

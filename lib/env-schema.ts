@@ -49,6 +49,8 @@ export const appEnvSchema = z
     SIMULATOR_ENABLED: booleanFlag,
     /** Fault tests only: the point where this process kills itself (lib/server/fault-point.ts). */
     CONFIRMA_KILL_AT: optional(z.enum(["inbound-stored", "inbound-acted", "incident-committed", "send-requested"])),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */
+    TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   })
   .superRefine((env, context) => {
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];

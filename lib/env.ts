@@ -13,6 +13,7 @@ const buildPlaceholders: AppEnv = {
   DATABASE_POOL_SIZE: 1,
   TWILIO_TIMEOUT_MS: 10_000,
   SIMULATOR_ENABLED: false,
+  TRUSTED_PROXY_HOPS: 0,
 };
 
 export const env: AppEnv = isBuildPhase ? buildPlaceholders : parseEnvironment(appEnvSchema, process.env);

@@ -106,9 +106,12 @@ async function main() {
   if (mode === "start") buildIfStale();
 
   // A local install on the embedded database is a demo: the simulator page is on unless refused.
-  const simulatorEnabled = process.env.SIMULATOR_ENABLED || (database.embedded ? "true" : "false");
+  // In production (NODE_ENV=production) it stays off unless SIMULATOR_ENABLED says otherwise.
+  const simulatorEnabled = process.env.SIMULATOR_ENABLED || (database.embedded && env.NODE_ENV !== "production" ? "true" : "false");
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled };
-  const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], { stdio: "inherit", cwd: projectRoot, env: childEnv });
+  // The server learns each request's TCP peer (lib/client-address.ts); `next dev` forks, hence NODE_OPTIONS.
+  const serverEnv = { ...childEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${JSON.stringify(path.join(projectRoot, "scripts/peer-address.mjs"))}`.trim() };
+  const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], { stdio: "inherit", cwd: projectRoot, env: serverEnv });
   // The escalation timers run beside the web server, on the same database.
   const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], { stdio: "inherit", cwd: projectRoot, env: childEnv });
   console.log(`confirma: serving on ${publicBaseUrl}`);

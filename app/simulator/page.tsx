@@ -15,20 +15,22 @@ export default async function SimulatorPage() {
     getTranslations("simulator"),
     getFormatter(),
   ]);
+  const multipleFamilies = new Set(conversations.map((conversation) => conversation.familyId)).size > 1;
   return (
     <div className="flex flex-col gap-5">
       <AutoRefresh active intervalMs={2000} />
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("lead")}</p>
       {conversations.length === 0 && <p>{t("empty")}</p>}
-      {conversations.map(({ phone, names, entries }) => {
-        const name = names.join(", ");
+      {conversations.map(({ familyId, familyName, phone, names, entries }) => {
+        const name = names.join(", ") || formatPhone(phone);
         const call = entries.findLast((entry) => entry.kind === "out" && entry.awaitingKeypress);
         return (
-          <section key={phone} aria-label={`${name} ${formatPhone(phone)}`} className="flex flex-col gap-3 rounded-xl border-2 border-gray-300 p-4" data-phone={phone}>
+          <section key={`${familyId}-${phone}`} aria-label={`${name} ${formatPhone(phone)}`} className="flex flex-col gap-3 rounded-xl border-2 border-gray-300 p-4" data-phone={phone}>
             <h2 className="text-xl font-bold">
               {name} · <span dir="ltr">{formatPhone(phone)}</span>
             </h2>
+            {multipleFamilies && <p className="text-base text-gray-700">{familyName}</p>}
             <ol className="flex flex-col gap-2" data-testid="conversation">
               {entries.map((entry) => (
                 <li key={entry.id} className={entry.kind === "in" ? "self-end rounded-lg bg-brand-700 p-3 text-white" : "self-start rounded-lg bg-gray-100 p-3"}>
@@ -53,7 +55,7 @@ export default async function SimulatorPage() {
                 <Keypad messageId={call.id} name={name} />
               </div>
             )}
-            <ReplyForm phone={phone} name={name} />
+            <ReplyForm familyId={familyId} phone={phone} name={name} />
           </section>
         );
       })}

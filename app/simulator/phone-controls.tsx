@@ -7,7 +7,7 @@ import { useErrorMessage } from "@/components/form/use-error-message";
 import { initialFormState } from "@/lib/validation/form-state";
 import { simulateKeypressAction, simulateReplyAction } from "./actions";
 
-export function ReplyForm({ phone, name }: { phone: string; name: string }) {
+export function ReplyForm({ familyId, phone, name }: { familyId: string; phone: string; name: string }) {
   const t = useTranslations("simulator");
   const translate = useErrorMessage();
   const id = useId();
@@ -15,6 +15,7 @@ export function ReplyForm({ phone, name }: { phone: string; name: string }) {
   const error = state.fieldErrors?.body?.[0];
   return (
     <form action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="familyId" value={familyId} />
       <input type="hidden" name="from" value={phone} />
       <label htmlFor={id} className="font-semibold">
         {t("reply", { name })}

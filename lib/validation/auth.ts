@@ -27,14 +27,17 @@ const email = z
   .max(254, "email.invalid")
   .pipe(z.email("email.invalid"));
 
+/** The password policy: every path that sets a password applies it (lib/server/auth/credential-policy.ts). */
+export const passwordSchema = z
+  .string({ error: "password.required" })
+  .min(PASSWORD_MIN_LENGTH, "password.tooShort")
+  .max(PASSWORD_MAX_LENGTH, "password.tooLong")
+  .refine((value) => !isWeakPassword(value), "password.weak");
+
 export const signUpSchema = z.object({
   name: z.string({ error: "name.required" }).trim().min(1, "name.required").max(80, "name.tooLong"),
   email,
-  password: z
-    .string({ error: "password.required" })
-    .min(PASSWORD_MIN_LENGTH, "password.tooShort")
-    .max(PASSWORD_MAX_LENGTH, "password.tooLong")
-    .refine((value) => !isWeakPassword(value), "password.weak"),
+  password: passwordSchema,
 });
 
 export const signInSchema = z.object({
@@ -51,3 +54,8 @@ export const nextPathSchema = z
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** Deleting one's account takes the current password. */
+export const deleteAccountSchema = z.object({
+  password: z.string({ error: "password.required" }).min(1, "password.required").max(PASSWORD_MAX_LENGTH, "password.tooLong"),
+});

@@ -18,3 +18,13 @@ export const uuidSchema = z.uuid();
 export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export type CreateFamilyInput = z.infer<typeof createFamilySchema>;
+
+/** The roles an admin can give: admins change the plan, the words and the adults; members follow. */
+export const assignableRoles = ["admin", "member"] as const;
+export type AssignableRole = (typeof assignableRoles)[number];
+
+export const roleSchema = z.object({ role: z.enum(assignableRoles, { error: "role.invalid" }) });
+
+export const memberSchema = z.object({ membershipId: z.uuid({ error: "members.notFound" }) });
+
+export const changeRoleSchema = memberSchema.extend(roleSchema.shape);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signUpSchema } from "./auth";
-import { parseForm } from "./form-state";
+import { formValues, parseForm } from "./form-state";
 
 function form(entries: Record<string, string>) {
   const data = new FormData();
@@ -23,5 +23,11 @@ describe("parseForm", () => {
 
   it("returns the parsed data when valid", () => {
     expect(parseForm(signUpSchema, form({ name: "Ana", email: "a@b.co", password: "sol de mediodía" }))).toMatchObject({ ok: true });
+  });
+
+  it.each([[undefined], [null], ["a string"], [{ email: "a@b.co" }], [42]])("treats %j in place of the form as an empty form (a hand-made action call)", (notAForm) => {
+    const result = parseForm(signUpSchema, notAForm as unknown as FormData);
+    expect(result).toMatchObject({ ok: false, state: { fieldErrors: { name: ["name.required"], email: ["email.required"], password: ["password.required"] } } });
+    expect(formValues(notAForm as unknown as FormData)).toEqual({});
   });
 });

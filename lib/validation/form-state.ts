@@ -20,9 +20,17 @@ export const initialFormState: FormState = { status: "idle" };
 // Secrets are never sent back to the browser, not even to refill a form.
 const neverEchoed = new Set(["password", "safeWord", "duressWord", "word", "confirmName"]);
 
+/**
+ * A server action's form, or an empty one when the caller sent something else in its place
+ * (a hand-made request can put any value there): then the schema says what is missing.
+ */
+export function asFormData(formData: unknown): FormData {
+  return formData instanceof FormData ? formData : new FormData();
+}
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
+  for (const [key, value] of asFormData(formData).entries()) {
     if (typeof value === "string" && !key.startsWith("$") && !neverEchoed.has(key)) values[key] = value;
   }
   return values;
@@ -31,7 +39,7 @@ export function formValues(formData: FormData): Record<string, string> {
 type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.infer<S>> {
-  const result = schema.safeParse(Object.fromEntries(formData.entries()));
+  const result = schema.safeParse(Object.fromEntries(asFormData(formData).entries()));
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {

@@ -7,9 +7,9 @@ import { normalizePhone } from "@/lib/phone";
 import { carrierKeyword } from "@/lib/messaging/keywords";
 import { smsSegments } from "@/lib/messaging/sms-segments";
 import { normalizeSecretWord } from "@/lib/secret-word";
-import { nextPathSchema, signInSchema, signUpSchema } from "./auth";
-import { createFamilySchema } from "./family";
-import { callerWordSchema, incidentNotesSchema } from "./incident";
+import { deleteAccountSchema, nextPathSchema, signInSchema, signUpSchema } from "./auth";
+import { changeRoleSchema, createFamilySchema, memberSchema, roleSchema } from "./family";
+import { callerWordSchema, checklistStepSchema, incidentNotesSchema } from "./incident";
 import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema } from "./plan";
 import { keypressSchema, simulatedReplySchema } from "./simulator";
 import { gatherSchema, inboundSmsSchema, statusCallbackSchema, voiceWebhookSchema } from "./twilio-webhooks";
@@ -29,6 +29,7 @@ function lookup(path: string): unknown {
 const formSchemas: Record<string, z.ZodType> = {
   signUpSchema, signInSchema, createFamilySchema, personSchema, contactSchema, assignmentSchema, secretWordsSchema, checkWordSchema,
   deleteFamilySchema, escalationDelaysSchema, alertPhoneSchema, incidentNotesSchema, callerWordSchema, simulatedReplySchema, keypressSchema,
+  roleSchema, memberSchema, changeRoleSchema, deleteAccountSchema, checklistStepSchema,
 };
 const webhookSchemas: Record<string, z.ZodType> = { inboundSmsSchema, statusCallbackSchema, voiceWebhookSchema, gatherSchema };
 
@@ -36,7 +37,7 @@ describe("form schemas under hostile input", () => {
   for (const [name, schema] of Object.entries(formSchemas)) {
     it(`${name} answers with translated errors or a valid result`, () => {
       fc.assert(
-        fc.property(fc.dictionary(fc.constantFrom("name", "email", "password", "phone", "locale", "country", "notes", "relationship", "channel", "tier", "safeWord", "duressWord", "word", "which", "confirmName", "callDelaySeconds", "tier1DelaySeconds", "tier2DelaySeconds", "tier3DelaySeconds", "callerNumber", "demands", "paymentInstructions", "from", "body", "messageId", "digit"), hostileValue), (input) => {
+        fc.property(fc.dictionary(fc.constantFrom("name", "email", "password", "phone", "locale", "country", "notes", "relationship", "channel", "tier", "safeWord", "duressWord", "word", "which", "confirmName", "callDelaySeconds", "tier1DelaySeconds", "tier2DelaySeconds", "tier3DelaySeconds", "callerNumber", "demands", "paymentInstructions", "from", "body", "messageId", "digit", "role", "membershipId", "familyId", "step", "checked"), hostileValue), (input) => {
           const result = schema.safeParse(input);
           if (!result.success) for (const issue of result.error.issues) expect(lookup(issue.message), `${name}: ${issue.message}`).toBeTypeOf("string");
         }),

@@ -5,14 +5,17 @@ import { actionErrorState } from "@/lib/server/action-error";
 import { requireSession } from "@/lib/server/auth/session";
 import { createInvite } from "@/lib/server/invite/create-invite";
 import { revokeInvite } from "@/lib/server/invite/revoke-invite";
-import type { FormState } from "@/lib/validation/form-state";
+import { roleSchema } from "@/lib/validation/family";
+import { parseForm, type FormState } from "@/lib/validation/form-state";
 
 export type InviteState = FormState & { inviteUrl?: string };
 
 export async function createInviteAction(familyId: string, _previous: InviteState, formData: FormData): Promise<InviteState> {
   const session = await requireSession(`/family/${familyId}`);
+  const parsed = parseForm(roleSchema, formData);
+  if (!parsed.ok) return parsed.state;
   try {
-    const { token } = await createInvite({ familyId, userId: session.user.id });
+    const { token } = await createInvite({ familyId, userId: session.user.id, role: parsed.data.role });
     revalidatePath(`/family/${familyId}`);
     return { status: "success", inviteUrl: `${env.PUBLIC_BASE_URL}/invite/${token}` };
   } catch (error) {

@@ -2,11 +2,12 @@
 import { useActionState, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { FormAlert } from "@/components/form/form-alert";
+import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/validation/form-state";
 import { createInviteAction, revokeInviteAction, type InviteState } from "./actions";
 
-type PendingInvite = { id: string; expiresAt: Date };
+type PendingInvite = { id: string; expiresAt: Date; role: string };
 
 export function InvitePanel({ familyId, pendingInvites, ttlHours }: { familyId: string; pendingInvites: PendingInvite[]; ttlHours: number }) {
   const t = useTranslations("dashboard");
@@ -20,6 +21,17 @@ export function InvitePanel({ familyId, pendingInvites, ttlHours }: { familyId: 
       <p className="text-base">{t("inviteLead", { hours: ttlHours })}</p>
       <form action={action} className="flex flex-col gap-3">
         <FormAlert state={state} />
+        <SelectField
+          name="role"
+          label={t("inviteRole")}
+          hint={t("inviteRoleHint")}
+          defaultValue={state.values?.role ?? "admin"}
+          errors={state.fieldErrors?.role}
+          options={[
+            { value: "admin", label: t("roleAdmin") },
+            { value: "member", label: t("roleMember") },
+          ]}
+        />
         <SubmitButton variant="secondary">{t("inviteCreate")}</SubmitButton>
       </form>
       {state.inviteUrl && (
@@ -63,7 +75,9 @@ function PendingInviteRow({ familyId, invite }: { familyId: string; invite: Pend
   const [state, action] = useActionState(revokeInviteAction.bind(null, familyId), initialFormState);
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-gray-50 p-3">
-      <span>{t("inviteExpires", { date: format.dateTime(invite.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+      <span>
+        {invite.role === "member" ? t("roleMember") : t("roleAdmin")} · {t("inviteExpires", { date: format.dateTime(invite.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+      </span>
       <form action={action}>
         <input type="hidden" name="inviteId" value={invite.id} />
         <FormAlert state={state} />

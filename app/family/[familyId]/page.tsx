@@ -11,21 +11,24 @@ import { editorRoles } from "@/lib/server/family/require-membership";
 import { getFamilyOverview } from "@/lib/server/family/get-family-overview";
 import { INVITE_TTL_HOURS } from "@/lib/server/invite/invite-token";
 import { notFoundOnMissing } from "@/lib/server/not-found";
+import { MembersPanel } from "@/components/family/members-panel";
+import { listMembers } from "@/lib/server/family/members";
 import { InvitePanel } from "./invite-panel";
 
 export default async function FamilyDashboardPage({ params }: PageProps<"/family/[familyId]">) {
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
   const scope = { familyId, userId: session.user.id };
-  const [overview, plan, contacts, tests, incidents] = await Promise.all([
+  const [overview, members, plan, contacts, tests, incidents] = await Promise.all([
     getFamilyOverview(scope),
+    listMembers(scope),
     getPlanOverview(scope),
     listContacts(scope),
     listTestCheckIns(scope),
     listIncidents(scope),
   ]).catch(notFoundOnMissing);
   const [t, common, planT, incidentT, format] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("plan"), getTranslations("incident"), getFormatter()]);
-  const { family, role, members, pendingInvites } = overview;
+  const { family, role, pendingInvites } = overview;
   const canEdit = editorRoles.includes(role);
   return (
     <div className="flex flex-col gap-6">
@@ -87,21 +90,7 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
           ...contacts.map((contact) => ({ kind: "contact" as const, id: contact.id, name: contact.name, phone: contact.phone })),
         ]}
       />
-      <section aria-labelledby="members-title" className="flex flex-col gap-2">
-        <h2 id="members-title" className="text-xl font-bold">
-          {t("membersTitle")}
-        </h2>
-        <ul className="flex flex-col gap-2" data-testid="members">
-          {members.map((member) => (
-            <li key={member.id} className="flex flex-wrap justify-between gap-2 rounded-lg bg-gray-50 p-3">
-              <span className="font-semibold">{member.user.name}</span>
-              <span>
-                {member.user.email} · {common(`roleName.${member.role}`)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <MembersPanel familyId={family.id} members={members} canManage={canEdit} />
       {canEdit ? (
         <InvitePanel familyId={family.id} pendingInvites={pendingInvites} ttlHours={INVITE_TTL_HOURS} />
       ) : (

@@ -1,13 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { auth } from "@/lib/auth";
+import { POST as authRoute } from "@/app/api/auth/[...all]/route";
+import { PEER_ADDRESS_HEADER } from "@/lib/client-address";
 import { db } from "@/lib/db";
 import { signInLimits, signInWithPassword, signUpWithPassword } from "./password-auth";
 
 const password = "correct horse battery";
 
-function fromAddress(address = `198.51.100.${Math.floor(Math.random() * 250)}`) {
-  return new Headers({ "x-forwarded-for": address, "user-agent": "vitest" });
+/** A request from this TCP peer (what scripts/peer-address.cjs writes for the real server). */
+function fromAddress(address = randomAddress()) {
+  return new Headers({ [PEER_ADDRESS_HEADER]: address, "user-agent": "vitest" });
+}
+
+function randomAddress() {
+  return `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+}
+
+/** A call to the library's own HTTP endpoint, through the app's route handler. */
+async function callAuthApi(path: string, options: { body: unknown; peer: string; forwardedFor?: string; cookie?: string }) {
+  const headers: Record<string, string> = { "content-type": "application/json", origin: "http://localhost:3000", [PEER_ADDRESS_HEADER]: options.peer };
+  if (options.forwardedFor) headers["x-forwarded-for"] = options.forwardedFor;
+  if (options.cookie) headers.cookie = options.cookie;
+  return authRoute(new Request(`http://localhost:3000/api/auth${path}`, { method: "POST", headers, body: JSON.stringify(options.body) }));
 }
 
 function newEmail() {
@@ -72,21 +86,68 @@ describe("signInWithPassword", () => {
   });
 });
 
-describe("the library's own sign-in endpoint", () => {
-  it("is rate limited per address too", async () => {
-    const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
+describe("the library's own endpoints (/api/auth/*)", () => {
+  it("are limited per address, whatever X-Forwarded-For the client rotates", async () => {
+    const peer = randomAddress();
     const statuses = [];
-    for (let i = 0; i < 7; i++) {
-      const response = await auth.handler(
-        new Request("http://localhost:3000/api/auth/sign-in/email", {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: "http://localhost:3000", "x-forwarded-for": address },
-          body: JSON.stringify({ email: newEmail(), password }),
-        }),
-      );
+    for (let i = 0; i < 12; i++) {
+      const response = await callAuthApi("/sign-in/email", { body: { email: newEmail(), password }, peer, forwardedFor: `203.0.113.${i}` });
       statuses.push(response.status);
     }
-    expect(statuses.slice(0, 5).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("lock an email after wrong passwords from rotating forwarded addresses: then even the right one is refused", async () => {
+    const email = newEmail();
+    await signUpWithPassword({ input: { name: "Ana", email, password }, requestHeaders: fromAddress() });
+    const statuses = [];
+    for (let i = 0; i < 12; i++) {
+      const response = await callAuthApi("/sign-in/email", { body: { email, password: `wrong guess ${i}` }, peer: randomAddress(), forwardedFor: `203.0.113.${i}` });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, signInLimits.perEmail.limit).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(signInLimits.perEmail.limit).every((status) => status === 429)).toBe(true);
+    const right = await callAuthApi("/sign-in/email", { body: { email, password }, peer: randomAddress() });
+    expect(right.status).toBe(429);
+    expect(right.headers.get("set-cookie") ?? "").not.toContain("session_token");
+    expect(await right.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
+  });
+
+  it("share the lock with the sign-in form, in PostgreSQL", async () => {
+    const email = newEmail();
+    await signUpWithPassword({ input: { name: "Ana", email, password }, requestHeaders: fromAddress() });
+    for (let i = 0; i < signInLimits.perEmail.limit; i++) {
+      await signInWithPassword({ input: { email, password: `guess ${i} guess` }, requestHeaders: fromAddress() }).catch(() => undefined);
+    }
+    const response = await callAuthApi("/sign-in/email", { body: { email: email.toUpperCase(), password }, peer: randomAddress() });
+    expect(response.status).toBe(429);
+    expect(await db.session.count({ where: { user: { email } } })).toBe(1); // the sign-up's only
+  });
+
+  it.each(["aaaaaaaaaa", "1234567890", "short", "qwertyuiop"])("refuse signing up with the password %j, as the form does", async (weak) => {
+    const email = newEmail();
+    const response = await callAuthApi("/sign-up/email", { body: { name: "Ana", email, password: weak }, peer: randomAddress() });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("normalize a sign-up like the form: trimmed name, lowercased email", async () => {
+    const email = newEmail();
+    const response = await callAuthApi("/sign-up/email", { body: { name: "  Ana  ", email: ` ${email.toUpperCase()} `, password }, peer: randomAddress() });
+    expect(response.status).toBe(200);
+    expect(await db.user.findUnique({ where: { email }, select: { name: true } })).toEqual({ name: "Ana" });
+  });
+
+  it("refuse a weak new password on change-password", async () => {
+    const email = newEmail();
+    const peer = randomAddress();
+    const signedUp = await callAuthApi("/sign-up/email", { body: { name: "Ana", email, password }, peer });
+    const cookie = (signedUp.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const weak = await callAuthApi("/change-password", { body: { currentPassword: password, newPassword: "1234567890" }, peer, cookie });
+    expect(weak.status).toBe(400);
+    const strong = await callAuthApi("/change-password", { body: { currentPassword: password, newPassword: "otra frase bastante larga" }, peer, cookie });
+    expect(strong.status).toBe(200);
   });
 });

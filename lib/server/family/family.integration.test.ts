@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { addTestMember, createTestFamily, createTestUser } from "@/tests/integration/factories";
 import { createFamily } from "./create-family";
 import { getFamilyOverview } from "./get-family-overview";
+import { listMembers } from "./members";
 import { listUserFamilies } from "./list-user-families";
 import { requireMembership } from "./require-membership";
 
@@ -24,8 +25,9 @@ describe("getFamilyOverview", () => {
     const overview = await getFamilyOverview({ familyId: family.id, userId: admin.id });
     expect(overview.family.name).toBe("Familia Luna");
     expect(overview.role).toBe("admin");
-    expect(overview.members.map((member) => member.role)).toEqual(["owner", "admin"]);
-    expect(overview.members[0]!.user.email).toBe(`${ownerId}@example.test`);
+    const members = await listMembers({ familyId: family.id, userId: admin.id });
+    expect(members.map((member) => [member.role, member.isSelf])).toEqual([["owner", false], ["admin", true]]);
+    expect(members[0]!.email).toBe(`${ownerId}@example.test`);
   });
 
   it("refuses another family's id as not found", async () => {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import type { CreateFamilyInput } from "@/lib/validation/family";
 import { requirePhone } from "@/lib/server/plan/scoped";
+import { eraseFamily } from "./erase-family";
 import { editorRoles, requireMembership } from "./require-membership";
 
 export async function updateFamily(options: { familyId: string; userId: string; input: CreateFamilyInput }) {
@@ -16,13 +17,13 @@ export async function completeFamilySetup(options: { familyId: string; userId: s
   await db.family.update({ where: { id: family.id }, data: { setupCompletedAt: options.now ?? new Date() } });
 }
 
-/** Deletes the family and everything in it. Owners only, confirmed by typing the family's name. */
+/** Deletes the family and everything in it (eraseFamily). Admins only, confirmed by typing the family's name. */
 export async function deleteFamily(options: { familyId: string; userId: string; confirmName: string }) {
-  const { family } = await requireMembership({ ...options, roles: ["owner"] });
+  const { family } = await requireMembership({ ...options, roles: editorRoles });
   if (options.confirmName.trim() !== family.name.trim()) {
     throw new AppError("invalid_input", "confirmName.mismatch", { field: "confirmName" });
   }
-  await db.family.delete({ where: { id: family.id } });
+  await eraseFamily(family.id);
 }
 
 /**

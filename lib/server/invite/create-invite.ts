@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
+import type { AssignableRole } from "@/lib/validation/family";
 import { generateInviteToken, INVITE_TTL_HOURS } from "./invite-token";
 
-/** An owner or admin invites another adult, who will join as admin. Returns the secret token once. */
-export async function createInvite(options: { familyId: string; userId: string; now?: Date }) {
+/** An admin invites another adult, who will join as admin or member. Returns the secret token once. */
+export async function createInvite(options: { familyId: string; userId: string; role: AssignableRole; now?: Date }) {
   const membership = await requireMembership({ ...options, roles: editorRoles });
   const { token, tokenHash } = generateInviteToken();
   const now = options.now ?? new Date();
@@ -12,7 +13,7 @@ export async function createInvite(options: { familyId: string; userId: string; 
     data: {
       familyId: membership.familyId,
       tokenHash,
-      role: "admin",
+      role: options.role,
       createdById: options.userId,
       expiresAt: new Date(now.getTime() + INVITE_TTL_HOURS * 3600_000),
     },

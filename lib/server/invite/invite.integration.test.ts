@@ -11,7 +11,7 @@ describe("createInvite", () => {
   it("stores only the token's hash, with an expiry", async () => {
     const { family, ownerId } = await createTestFamily();
     const now = new Date("2026-11-23T12:00:00Z");
-    const { token, invite } = await createInvite({ familyId: family.id, userId: ownerId, now });
+    const { token, invite } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin", now });
     const stored = await db.invite.findUniqueOrThrow({ where: { id: invite.id } });
     expect(stored.tokenHash).toBe(hashInviteToken(token));
     expect(stored.tokenHash).not.toContain(token);
@@ -23,15 +23,15 @@ describe("createInvite", () => {
     const { family } = await createTestFamily();
     const member = await addTestMember(family.id, "member");
     const { ownerId: outsider } = await createTestFamily();
-    await expect(createInvite({ familyId: family.id, userId: member.id })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createInvite({ familyId: family.id, userId: outsider })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createInvite({ familyId: family.id, userId: member.id, role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createInvite({ familyId: family.id, userId: outsider, role: "admin" })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
 describe("acceptInvite", () => {
   it("makes the invited adult an admin of the family, once", async () => {
     const { family, ownerId } = await createTestFamily();
-    const { token } = await createInvite({ familyId: family.id, userId: ownerId });
+    const { token } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin" });
     const invitee = await createTestUser("Invitee");
     const membership = await acceptInvite({ token, userId: invitee.id });
     expect(membership).toMatchObject({ familyId: family.id, userId: invitee.id, role: "admin" });
@@ -43,7 +43,7 @@ describe("acceptInvite", () => {
   it("refuses an expired invite", async () => {
     const { family, ownerId } = await createTestFamily();
     const past = new Date(Date.now() - (INVITE_TTL_HOURS + 1) * 3600_000);
-    const { token } = await createInvite({ familyId: family.id, userId: ownerId, now: past });
+    const { token } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin", now: past });
     const invitee = await createTestUser();
     await expect(acceptInvite({ token, userId: invitee.id })).rejects.toMatchObject({ code: "gone", messageKey: "invite.expired" });
     expect(await db.membership.count({ where: { userId: invitee.id } })).toBe(0);
@@ -58,14 +58,14 @@ describe("acceptInvite", () => {
 
   it("tells an existing member they already belong, and keeps the invite usable", async () => {
     const { family, ownerId } = await createTestFamily();
-    const { token } = await createInvite({ familyId: family.id, userId: ownerId });
+    const { token } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin" });
     await expect(acceptInvite({ token, userId: ownerId })).rejects.toMatchObject({ code: "conflict", messageKey: "invite.alreadyMember" });
     await expect(findUsableInvite({ token })).resolves.toMatchObject({ familyId: family.id });
   });
 
   it("lets only one of two simultaneous acceptances win", async () => {
     const { family, ownerId } = await createTestFamily();
-    const { token } = await createInvite({ familyId: family.id, userId: ownerId });
+    const { token } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin" });
     const [first, second] = await Promise.all([createTestUser("A"), createTestUser("B")]);
     const results = await Promise.allSettled([acceptInvite({ token, userId: first.id }), acceptInvite({ token, userId: second.id })]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
@@ -76,14 +76,14 @@ describe("acceptInvite", () => {
 describe("revokeInvite", () => {
   it("withdraws a pending invite so its link stops working", async () => {
     const { family, ownerId } = await createTestFamily();
-    const { token, invite } = await createInvite({ familyId: family.id, userId: ownerId });
+    const { token, invite } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin" });
     await revokeInvite({ familyId: family.id, userId: ownerId, inviteId: invite.id });
     await expect(findUsableInvite({ token })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("cannot touch another family's invite, even through one's own family id", async () => {
     const { family, ownerId } = await createTestFamily();
-    const { invite } = await createInvite({ familyId: family.id, userId: ownerId });
+    const { invite } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin" });
     const other = await createTestFamily();
     await expect(revokeInvite({ familyId: other.family.id, userId: other.ownerId, inviteId: invite.id })).rejects.toMatchObject({ code: "not_found" });
     await expect(revokeInvite({ familyId: family.id, userId: other.ownerId, inviteId: invite.id })).rejects.toMatchObject({ code: "not_found" });

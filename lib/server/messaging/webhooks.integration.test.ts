@@ -64,6 +64,55 @@ describe("malformed and oversized bodies", () => {
   });
 });
 
+describe("a body past the byte cap", () => {
+  /** An unsigned chunked body of `totalBytes`, made lazily from one reused chunk; counts what was pulled. */
+  function endlessBody(totalBytes: number) {
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    const state = { pulledBytes: 0, cancelled: false };
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (state.pulledBytes >= totalBytes) return controller.close();
+        state.pulledBytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    });
+    return { stream, state };
+  }
+
+  it("is refused as soon as the cap is passed, without reading the rest (150 MB chunked, no Content-Length)", async () => {
+    const { stream, state } = endlessBody(150 * 1024 * 1024);
+    const request = new Request("http://10.0.0.7:3000/api/twilio/sms", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit & { duplex: "half" });
+    const before = process.memoryUsage().arrayBuffers;
+    const response = await handleTwilioWebhook(request);
+    const grew = process.memoryUsage().arrayBuffers - before;
+    expect(response.status).toBe(413);
+    expect(state.cancelled).toBe(true);
+    // The cap (64 KB) plus what the stream had queued ahead, never the 150 MB.
+    expect(state.pulledBytes).toBeLessThanOrEqual(MAX_WEBHOOK_BYTES + 4 * 64 * 1024);
+    expect(grew).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it("is refused from its Content-Length before a byte is read", async () => {
+    const { stream, state } = endlessBody(1024 * 1024);
+    const request = new Request("http://10.0.0.7:3000/api/twilio/sms", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(1024 * 1024) },
+      body: stream,
+      duplex: "half",
+    } as RequestInit & { duplex: "half" });
+    expect((await handleTwilioWebhook(request)).status).toBe(413);
+    expect(state.pulledBytes).toBeLessThanOrEqual(64 * 1024);
+  });
+});
+
 describe("inbound SMS", () => {
   it("answers an open test check-in, and the same MessageSid twice is processed once", async () => {
     const { family, ownerId, phone } = await familyWithPerson();

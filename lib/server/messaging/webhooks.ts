@@ -1,6 +1,7 @@
 import "server-only";
 import twilio from "twilio";
 import { env } from "@/lib/env";
+import { readCappedBody } from "@/lib/read-capped-body";
 import { CONNECTION_OVERRIDES, webhookAuthToken } from "./provider";
 import { handleGather, handleStatusCallback, handleVoice } from "./receive-call-events";
 import { receiveInboundSms } from "./receive-sms";
@@ -18,11 +19,10 @@ export type WebhookInput = { params: Record<string, string>; messageId: string |
 
 const emptyTwiml = () => new Response("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", { headers: { "Content-Type": "text/xml" } });
 
+/** The body as text, abandoned as soon as it passes the cap (lib/read-capped-body.ts). Null when too large. */
 async function readLimitedBody(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_WEBHOOK_BYTES) return null;
-  const buffer = await request.arrayBuffer();
-  return buffer.byteLength > MAX_WEBHOOK_BYTES ? null : new TextDecoder().decode(buffer);
+  const bytes = await readCappedBody(request.body, MAX_WEBHOOK_BYTES, request.headers.get("content-length"));
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
 /**

@@ -51,12 +51,12 @@ describe("exportFamilyData", () => {
 });
 
 describe("deleteFamily", () => {
-  it("needs the owner and the exact family name, then removes everything", async () => {
+  it("needs an admin and the exact family name, then removes everything", async () => {
     const { family, ownerId } = await createTestFamily({ name: "Familia Borrar" });
     const scope = { familyId: family.id, userId: ownerId };
     const person = await createPerson({ ...scope, input: { name: "Ana", phone: "55 1234 5678", locale: "es", notes: "" } });
-    const admin = await addTestMember(family.id, "admin");
-    await expect(deleteFamily({ familyId: family.id, userId: admin.id, confirmName: "Familia Borrar" })).rejects.toMatchObject({ code: "forbidden" });
+    const member = await addTestMember(family.id, "member");
+    await expect(deleteFamily({ familyId: family.id, userId: member.id, confirmName: "Familia Borrar" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(deleteFamily({ ...scope, confirmName: "Familia" })).rejects.toMatchObject({ messageKey: "confirmName.mismatch" });
     const other = await createTestFamily();
     await expect(deleteFamily({ familyId: family.id, userId: other.ownerId, confirmName: "Familia Borrar" })).rejects.toMatchObject({ code: "not_found" });

@@ -1,29 +1,70 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { sendTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
+import { workerUtils } from "@/lib/server/incidents/schedule";
+import { startIncident } from "@/lib/server/incidents/start-incident";
+import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
+import { saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { createTestFamily } from "@/tests/integration/factories";
+import { inboundSms, signedWebhook } from "@/tests/integration/webhook-request";
 import { listSimulatorConversations, simulateInboundSms, simulateKeypress } from "./simulator";
 
+afterAll(async () => (await workerUtils()).release());
+
+let counter = 0;
+const newPhone = () => `+5255${String(Date.now() % 1e6).padStart(6, "0")}${String(counter++ % 100).padStart(2, "0")}`;
+
+async function familyWithPerson(name: string, phone = newPhone()) {
+  const { family, ownerId } = await createTestFamily({ name });
+  const person = await db.person.create({ data: { familyId: family.id, name: `${name} persona`, phone, locale: "es" } });
+  return { family, ownerId, person, scope: { familyId: family.id, userId: ownerId } };
+}
+
 describe("simulator", () => {
-  it("replies enter through the webhook path, and only for the caller's own numbers", async () => {
-    const mine = await createTestFamily();
-    const theirs = await createTestFamily();
-    const suffix = String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
-    const myPerson = await db.person.create({ data: { familyId: mine.family.id, name: "Mía", phone: `+525522${suffix}`, locale: "es" } });
-    const theirPerson = await db.person.create({ data: { familyId: theirs.family.id, name: "Ajena", phone: `+525533${suffix}`, locale: "es" } });
+  it("shows the conversations the family started, and a reply enters through the webhook path", async () => {
+    const mine = await familyWithPerson("Mía");
+    // No message sent yet: no conversation, and no reply accepted.
+    expect(await listSimulatorConversations({ userId: mine.ownerId })).toEqual([]);
+    await expect(simulateInboundSms({ userId: mine.ownerId, familyId: mine.family.id, from: mine.person.phone, body: "hola" })).rejects.toMatchObject({ messageKey: "simulator.noConversation" });
 
-    await simulateInboundSms({ userId: mine.ownerId, from: myPerson.phone, body: "hola" });
-    const stored = await db.inboundWebhook.findFirstOrThrow({ where: { fromNumber: myPerson.phone } });
-    expect(stored).toMatchObject({ kind: "sms", body: "hola" });
+    await sendTestCheckIns({ ...mine.scope, target: { kind: "everyone" } });
+    await simulateInboundSms({ userId: mine.ownerId, familyId: mine.family.id, from: mine.person.phone, body: "Todo bien" });
+    const stored = await db.inboundWebhook.findFirstOrThrow({ where: { fromNumber: mine.person.phone } });
+    expect(stored).toMatchObject({ kind: "sms", familyId: mine.family.id });
     expect(stored.processedAt).toBeInstanceOf(Date);
+    const [conversation] = await listSimulatorConversations({ userId: mine.ownerId });
+    expect(conversation).toMatchObject({ familyId: mine.family.id, phone: mine.person.phone, names: ["Mía persona"] });
+    expect(conversation!.entries.map((entry) => entry.kind)).toEqual(["out", "in"]);
+  });
 
-    await expect(simulateInboundSms({ userId: mine.ownerId, from: theirPerson.phone, body: "hola" })).rejects.toMatchObject({ code: "not_found" });
-    const conversations = await listSimulatorConversations({ userId: mine.ownerId });
-    expect(conversations.map((conversation) => conversation.phone)).toEqual([myPerson.phone]);
-    expect(conversations[0]!.entries.map((entry) => entry.body)).toEqual(["hola"]);
+  it("never shows another family's messages, nor accepts a reply from a number another family shares", async () => {
+    // Family A protects a person; family B puts the same number in its own plan.
+    const a = await familyWithPerson("Familia A");
+    const b = await familyWithPerson("Familia B", a.person.phone);
+    await saveSecretWords({ ...a.scope, input: { safeWord: "mazapan", duressWord: "girasol" } });
+    const { incident } = await startIncident({ ...a.scope, personId: a.person.id });
+    await handleTwilioWebhook(signedWebhook("/api/twilio/sms", inboundSms(a.person.phone, "¿quién es?")));
+    // B texts the number too, which gives B a conversation of its own with it.
+    await sendTestCheckIns({ ...b.scope, target: { kind: "everyone" } });
 
-    const theirCall = await db.outboundMessage.create({
-      data: { familyId: theirs.family.id, to: theirPerson.phone, body: "x", locale: "es", purpose: "test", channel: "voice", provider: "simulator", status: "in-progress", providerSid: `CA${"b".repeat(32)}`, segments: 0 },
+    const seenByB = await listSimulatorConversations({ userId: b.ownerId });
+    expect(seenByB.map((conversation) => conversation.familyId)).toEqual([b.family.id]);
+    const bodies = seenByB.flatMap((conversation) => conversation.entries.map((entry) => entry.body));
+    expect(bodies.join(" ")).not.toContain("¿quién es?");
+    expect(await db.outboundMessage.count({ where: { familyId: a.family.id, to: a.person.phone } })).toBeGreaterThan(0);
+    expect(bodies).toHaveLength(1); // B's own test message only
+
+    // B's simulated "reply" would be matched to A's open incident by number: refused.
+    for (const body of ["mazapan", "OK", "STOP"]) {
+      await expect(simulateInboundSms({ userId: b.ownerId, familyId: b.family.id, from: a.person.phone, body })).rejects.toMatchObject({ code: "conflict", messageKey: "simulator.sharedNumber" });
+    }
+    expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { status: true } })).toEqual({ status: "open" });
+    expect(await db.smsOptOut.count({ where: { phone: a.person.phone } })).toBe(0);
+    // Nor can B reply in A's name, or press a key on A's call.
+    await expect(simulateInboundSms({ userId: b.ownerId, familyId: a.family.id, from: a.person.phone, body: "OK" })).rejects.toMatchObject({ code: "not_found" });
+    const aCall = await db.outboundMessage.create({
+      data: { familyId: a.family.id, to: a.person.phone, body: "x", locale: "es", purpose: "test", channel: "voice", provider: "simulator", status: "in-progress", providerSid: `CA${"b".repeat(32)}`, segments: 0 },
     });
-    await expect(simulateKeypress({ userId: mine.ownerId, messageId: theirCall.id, digit: "1" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(simulateKeypress({ userId: b.ownerId, messageId: aCall.id, digit: "1" })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -51,13 +51,13 @@ export default async function SettingsPage({ params }: PageProps<"/family/[famil
         <h2 id="delete-title" className="text-xl font-bold">
           {t("deleteTitle")}
         </h2>
-        {role === "owner" ? (
+        {editorRoles.includes(role) ? (
           <>
             <p>{t("deleteLead")}</p>
             <DeleteFamilyForm familyId={family.id} />
           </>
         ) : (
-          <p>{t("ownersOnly")}</p>
+          <p>{t("adminsOnly")}</p>
         )}
       </section>
     </div>

@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/client-address";
+import { db } from "@/lib/db";
+import { signUpWithPassword } from "@/lib/server/auth/password-auth";
+import { createFamily } from "@/lib/server/family/create-family";
+import { changeMemberRole } from "@/lib/server/family/members";
+import { addTestMember } from "@/tests/integration/factories";
+import { deleteAccount } from "./delete-account";
+
+const password = "una frase bastante larga";
+
+async function signedUpAdult() {
+  const email = `${randomUUID()}@example.test`;
+  const user = await signUpWithPassword({ input: { name: "Adulta", email, password }, requestHeaders: new Headers({ [PEER_ADDRESS_HEADER]: "192.0.2.44" }) });
+  return user;
+}
+
+const newFamily = (userId: string, name: string) => createFamily({ userId, input: { name, country: "MX", locale: "es" } });
+
+describe("deleteAccount", () => {
+  it("needs the password", async () => {
+    const user = await signedUpAdult();
+    await expect(deleteAccount({ userId: user.id, password: "not my password" })).rejects.toMatchObject({ code: "invalid_input", messageKey: "account.wrongPassword" });
+    expect(await db.user.count({ where: { id: user.id } })).toBe(1);
+  });
+
+  it("erases the families the user was the only adult of, and leaves the others", async () => {
+    const user = await signedUpAdult();
+    const alone = await newFamily(user.id, "Familia Sola");
+    const shared = await newFamily(user.id, "Familia Compartida");
+    await addTestMember(shared.id, "admin");
+    await deleteAccount({ userId: user.id, password });
+    expect(await db.user.count({ where: { id: user.id } })).toBe(0);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.family.count({ where: { id: alone.id } })).toBe(0);
+    expect(await db.family.count({ where: { id: shared.id } })).toBe(1);
+    expect(await db.membership.count({ where: { familyId: shared.id } })).toBe(1);
+  });
+
+  it("waits while the user is the last admin of a family with other adults, then works after handing over", async () => {
+    const user = await signedUpAdult();
+    const family = await newFamily(user.id, "Familia Grande");
+    const member = await addTestMember(family.id, "member");
+    await expect(deleteAccount({ userId: user.id, password })).rejects.toMatchObject({ code: "conflict", messageKey: "account.handOverFirst", details: { families: "Familia Grande" } });
+    expect(await db.user.count({ where: { id: user.id } })).toBe(1);
+    const memberRow = await db.membership.findFirstOrThrow({ where: { familyId: family.id, userId: member.id } });
+    await changeMemberRole({ familyId: family.id, userId: user.id, membershipId: memberRow.id, role: "admin" });
+    await deleteAccount({ userId: user.id, password });
+    expect(await db.membership.findMany({ where: { familyId: family.id }, select: { userId: true, role: true } })).toEqual([{ userId: member.id, role: "admin" }]);
+  });
+});
