@@ -26,7 +26,7 @@ export type FakeTwilio = {
   /** The fake's record of messages: sent through it, or received (see `receive`). */
   messages: StoredMessage[];
   /** A text that reached the account's number (the webhook that told the app may have failed). */
-  receive(message: { from: string; to: string; body: string }): StoredMessage;
+  receive(message: { from: string; to: string; body: string; dateSent?: Date }): StoredMessage;
   close(): Promise<void>;
 };
 
@@ -107,8 +107,8 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     authToken,
     requests,
     messages,
-    receive: ({ from, to, body }) => {
-      const message: StoredMessage = { sid: `SM${randomBytes(16).toString("hex")}`, direction: "inbound", from, to, body, status: "received", dateSent: new Date() };
+    receive: ({ from, to, body, dateSent }) => {
+      const message: StoredMessage = { sid: `SM${randomBytes(16).toString("hex")}`, direction: "inbound", from, to, body, status: "received", dateSent: dateSent ?? new Date() };
       messages.push(message);
       return message;
     },

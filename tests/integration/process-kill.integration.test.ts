@@ -157,4 +157,19 @@ describe("kill -9 of the worker in the middle of a send", () => {
     expect(await reconcileWithProvider({ cutOffAfterMs: 0 })).toMatchObject({ adopted: 0, resent: 0 });
     expect(fake.messages.filter((sent) => sent.to === ana.phone)).toHaveLength(1);
   });
+
+  it("feeds a text it finds late only to the questions asked before it was sent", { timeout: 30_000 }, async () => {
+    const plan = await createTestPlan();
+    const ana = plan.people[0]!;
+    // Ana texted the safe word a minute before this verification started (to an old question, or
+    // none): the webhook never got through. Found now, it must not confirm a question it never saw.
+    const early = fake.receive({ from: ana.phone, to: APP_NUMBER, body: "mazapan", dateSent: new Date(Date.now() - 60_000) });
+    const { incident } = await startIncident({ ...plan.scope, personId: ana.id });
+    const late = fake.receive({ from: ana.phone, to: APP_NUMBER, body: "ya voy" });
+    expect((await reconcileWithProvider()).inbound).toBe(2);
+    expect(await db.inboundWebhook.count({ where: { providerKey: { in: [early.sid, late.sid] }, processedAt: { not: null } } })).toBe(2);
+    expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "open" });
+    expect(await db.incidentPerson.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ state: "waiting" });
+    expect(await db.checkIn.findFirstOrThrow({ where: { incidentId: incident.id, personId: ana.id } })).toMatchObject({ reply: "ya voy" });
+  });
 });

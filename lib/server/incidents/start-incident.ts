@@ -39,7 +39,7 @@ export async function startIncident(options: { familyId: string; userId: string;
   // People already under verification stay in their incident; the others get this one.
   const held = await heldPeople(family.id, targets.map((person) => person.id));
   const free = targets.filter((person) => !held.has(person.id));
-  if (free.length === 0) return { incident: (await findOpenIncident(family.id, [...held.keys()]))!, alreadyOpen: true };
+  if (free.length === 0) return { incident: (await findOpenIncident(family.id, targets.map((person) => person.id)))!, alreadyOpen: true };
   try {
     const incident = await db.$transaction(async (tx) => {
       const incident = await tx.incident.create({ data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill } });
@@ -87,8 +87,9 @@ async function endOpenDrills(options: { familyId: string; personIds: string[]; u
   }
 }
 
-/** The open incident that already holds one of these people, if any. */
+/** The open incident that holds the first of these people (in the order given) that one holds. */
 async function findOpenIncident(familyId: string, personIds: string[]) {
-  const held = await db.incidentPerson.findFirst({ where: { familyId, openPersonId: { in: personIds } }, select: { incident: true } });
-  return held?.incident ?? null;
+  const held = await db.incidentPerson.findMany({ where: { familyId, openPersonId: { in: personIds } }, select: { personId: true, incident: true } });
+  const first = personIds.map((id) => held.find((row) => row.personId === id)).find((row) => row !== undefined);
+  return first?.incident ?? null;
 }

@@ -85,7 +85,13 @@ async function actOn(tx: Transaction, row: StoredRow) {
   if (row.kind === "gather") return applyKeypad(tx, { params: row.params, messageId });
   const from = row.fromNumber ?? "";
   const redacted = Object.values(row.readings).some((reading) => reading.word !== null);
-  await receiveReply(tx, { from, to: row.toNumber, pool: getMessagingProvider().senderPool, text: row.body ?? "", redacted, readings: row.readings, senderLocale: await senderLocale(tx, from) });
+  await receiveReply(tx, { from, to: row.toNumber, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(row.params), text: row.body ?? "", redacted, readings: row.readings, senderLocale: await senderLocale(tx, from) });
+}
+
+/** When a text found in the provider's record was sent (reconciliation notes it; webhooks do not). */
+export function sentAtOf(params: Record<string, string>): Date | undefined {
+  const sentAt = params._sentAt ? new Date(params._sentAt) : undefined;
+  return sentAt && !Number.isNaN(sentAt.getTime()) ? sentAt : undefined;
 }
 
 async function senderLocale(tx: Transaction, phone: string): Promise<Locale> {

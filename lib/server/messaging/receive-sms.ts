@@ -5,7 +5,7 @@ import { findAskingCheckIns, REDACTED } from "@/lib/server/replies/receive-reply
 import type { Reading } from "@/lib/server/incidents/apply-reply";
 import { inboundSmsSchema } from "@/lib/validation/twilio-webhooks";
 import { faultPoint } from "@/lib/server/fault-point";
-import { processInbound, storeInbound } from "./inbound";
+import { processInbound, sentAtOf, storeInbound } from "./inbound";
 import { getMessagingProvider } from "./provider";
 import type { WebhookInput } from "./webhooks";
 
@@ -21,7 +21,7 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
 
   // Every family that asked this number, or has it in its plan: a word of any of them is redacted.
   const [asking, people, contacts] = await Promise.all([
-    findAskingCheckIns(db, From, { to: To, pool: getMessagingProvider().senderPool }),
+    findAskingCheckIns(db, From, { to: To, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(params) }),
     db.person.findMany({ where: { phone: From }, select: { familyId: true } }),
     db.contact.findMany({ where: { phone: From }, select: { familyId: true } }),
   ]);

@@ -35,7 +35,8 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
       (await db.inboundWebhook.findMany({ where: { providerKey: { in: received.map((message) => message.sid) } }, select: { providerKey: true } })).map((row) => row.providerKey),
     );
     for (const message of received.filter((candidate) => !known.has(candidate.sid)).reverse()) {
-      await receiveInboundSms({ params: { MessageSid: message.sid, From: message.from, To: message.to, Body: message.body, NumMedia: "0" }, messageId: null });
+      // When it was sent travels with it: it answers only questions asked before that moment.
+      await receiveInboundSms({ params: { MessageSid: message.sid, From: message.from, To: message.to, Body: message.body, NumMedia: "0", ...(message.sentAt ? { _sentAt: message.sentAt.toISOString() } : {}) }, messageId: null });
       result.inbound++;
     }
   }

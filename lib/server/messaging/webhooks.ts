@@ -52,6 +52,9 @@ export async function handleTwilioWebhook(request: Request): Promise<Response> {
     return new Response("Forbidden", { status: 403 });
   }
 
+  // Names starting with "_" are the app's own notes on a stored row (`_m`, `_sentAt`); the
+  // provider never sends them, so none may come in from outside.
+  for (const key of Object.keys(params)) if (key.startsWith("_")) delete params[key];
   try {
     const result = await handler({ params, messageId: url.searchParams.get("m") });
     return result ?? emptyTwiml();

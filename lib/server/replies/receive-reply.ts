@@ -26,18 +26,23 @@ export type AskingCheckIn = {
   channel: "sms" | "voice";
 };
 
+const SENT_AT_SLACK_MS = 2000;
+
 /**
  * Every question this number may be answering, in every family: each open (or recently ended)
  * incident's latest check-in to it per role, and unanswered tests. When a family has an open
  * incident asking this number, its ended ones do not also take the answer. With a pool of
  * senders, `to` (the app's number the reply was sent to) keeps only that conversation's questions.
  */
-export async function findAskingCheckIns(client: Client, phone: string, options: { to?: string; pool?: readonly string[] } = {}): Promise<AskingCheckIn[]> {
+export async function findAskingCheckIns(client: Client, phone: string, options: { to?: string; pool?: readonly string[]; sentAt?: Date } = {}): Promise<AskingCheckIn[]> {
+  const since = new Date((options.sentAt ?? new Date()).getTime() - CHECK_IN_REPLY_WINDOW_MS);
   const byConversation = options.to && options.pool?.includes(options.to) ? { OR: [{ message: { fromNumber: options.to } }, { message: { fromNumber: null } }, { messageId: null }] } : {};
   const rows = await client.checkIn.findMany({
     where: {
       phone,
-      createdAt: { gt: new Date(Date.now() - CHECK_IN_REPLY_WINDOW_MS) },
+      // A text found late (reconciliation) answers only what was asked before it was sent; the
+      // provider's record keeps whole seconds, and its clock is not ours.
+      createdAt: { gt: since, ...(options.sentAt ? { lt: new Date(options.sentAt.getTime() + SENT_AT_SLACK_MS) } : {}) },
       AND: [{ OR: [{ kind: "incident" }, { kind: "test", repliedAt: null }] }, byConversation],
     },
     include: { incident: { select: { status: true } } },
@@ -81,9 +86,9 @@ export function familiesAnswered(asking: AskingCheckIn[], readings: Record<strin
  */
 export async function receiveReply(
   tx: Transaction,
-  options: { from: string; to: string | null; pool: readonly string[]; text: string; redacted: boolean; readings: Record<string, Reading>; senderLocale: Locale },
+  options: { from: string; to: string | null; pool: readonly string[]; sentAt?: Date; text: string; redacted: boolean; readings: Record<string, Reading>; senderLocale: Locale },
 ) {
-  const asking = await findAskingCheckIns(tx, options.from, { to: options.to ?? undefined, pool: options.pool });
+  const asking = await findAskingCheckIns(tx, options.from, { to: options.to ?? undefined, pool: options.pool, sentAt: options.sentAt });
   const families = familiesAnswered(asking, options.readings);
   const keyword = options.redacted ? null : carrierKeyword(options.text);
   if (keyword) {
