@@ -34,7 +34,8 @@ export default defineConfig({
     // The embedded default, from an empty data folder: exactly what `npm start` gives a new user.
     command: `rm -rf ${e2eServer.dataDir} && npm start`,
     url: `${e2eServer.baseUrl}/api/health`,
-    timeout: 300_000,
+    // A first build on a slow or busy machine takes minutes; the suite waits for it rather than failing.
+    timeout: 900_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",

@@ -4,6 +4,7 @@ import { setLocaleAction, signOutAction } from "@/app/actions/preferences";
 import { locales } from "@/lib/i18n/config";
 import { getSession } from "@/lib/server/auth/session";
 import { listUserFamilies } from "@/lib/server/family/list-user-families";
+import { VerifyControls } from "./verify-controls";
 
 export async function SiteHeader() {
   const [t, incident, locale, session] = await Promise.all([getTranslations("common"), getTranslations("incident"), getLocale(), getSession()]);
@@ -14,50 +15,58 @@ export async function SiteHeader() {
         <Link href="/" className="text-2xl font-bold text-brand-800">
           {t("appName")}
         </Link>
-        <div className="flex flex-wrap items-center gap-3">
-          <form action={setLocaleAction} aria-label={t("language")} className="flex gap-1">
-            {locales.map((code) => (
-              <button
-                key={code}
-                type="submit"
-                name="locale"
-                value={code}
-                lang={code}
-                aria-pressed={code === locale}
-                className="min-h-11 rounded-lg px-3 text-base font-semibold aria-pressed:bg-gray-900 aria-pressed:text-white"
-              >
-                {t(`languageName.${code}`)}
-              </button>
-            ))}
-          </form>
-          {session && (
-            <Link href="/account" className="flex min-h-11 items-center rounded-lg px-3 text-base font-semibold underline">
-              {t("account")}
-            </Link>
-          )}
-          {session && (
-            <form action={signOutAction}>
-              <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">
-                {t("signOut")}
-              </button>
-            </form>
-          )}
+        {/* On a phone the adult's tools fold into a menu: the verdict and the verify control come first. */}
+        <details className="group relative sm:hidden">
+          <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">{t("menu")}</summary>
+          <div className="absolute right-0 z-10 mt-2 flex w-64 flex-col gap-2 rounded-xl border-2 border-gray-300 bg-white p-3 shadow-lg">
+            <HeaderTools locale={locale} signedIn={!!session} />
+          </div>
+        </details>
+        <div className="hidden flex-wrap items-center gap-3 sm:flex">
+          <HeaderTools locale={locale} signedIn={!!session} />
         </div>
       </div>
       {families.length > 0 && (
-        // One control per family the adult belongs to: each opens that family's people directly.
-        <div className="mx-auto flex max-w-3xl flex-col gap-2 px-4 pb-3">
-          {families.map(({ family }) => (
-            <Link
-              key={family.id}
-              href={`/family/${family.id}/incidents/new`}
-              className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 text-center text-xl font-bold text-white"
-            >
-              {families.length > 1 ? incident("startButtonFor", { family: family.name }) : incident("startButton")}
-            </Link>
-          ))}
-        </div>
+        <VerifyControls
+          controls={families.map(({ family }) => ({ href: `/family/${family.id}/incidents/new`, label: families.length > 1 ? incident("startButtonFor", { family: family.name }) : incident("startButton") }))}
+        />
       )}
     </header>
+  );
+}
+
+/** Language, account and signing out: in the header on a wide screen, in the menu on a phone. */
+async function HeaderTools({ locale, signedIn }: { locale: string; signedIn: boolean }) {
+  const t = await getTranslations("common");
+  return (
+    <>
+      <form action={setLocaleAction} aria-label={t("language")} className="flex gap-1">
+        {locales.map((code) => (
+          <button
+            key={code}
+            type="submit"
+            name="locale"
+            value={code}
+            lang={code}
+            aria-pressed={code === locale}
+            className="min-h-11 rounded-lg px-3 text-base font-semibold aria-pressed:bg-gray-900 aria-pressed:text-white"
+          >
+            {t(`languageName.${code}`)}
+          </button>
+        ))}
+      </form>
+      {signedIn && (
+        <Link href="/account" className="flex min-h-11 items-center rounded-lg px-3 text-base font-semibold underline">
+          {t("account")}
+        </Link>
+      )}
+      {signedIn && (
+        <form action={signOutAction}>
+          <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">
+            {t("signOut")}
+          </button>
+        </form>
+      )}
+    </>
   );
 }

@@ -71,7 +71,7 @@ test("un incidente completo: Sofía responde con la palabra clave y todos recibe
 
   await page.goto(incidentUrl);
   await expect(page.getByTestId("incident-banner")).toContainText("Sofía está bien. Cuelga.");
-  await expect(page.getByRole("link", { name: "Denuncia anónima: 089" })).toHaveAttribute("href", "tel:089");
+  await expect(page.getByRole("link", { name: "Denuncia anónima (24 h): 089" })).toHaveAttribute("href", "tel:089");
   expect((await page.content()).toLowerCase()).not.toContain("mazapan");
 
   await page.getByRole("link", { name: "Informe del incidente" }).click();

@@ -11,7 +11,7 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
   const { family } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
-  const [t, simulator, incidentT, open] = await Promise.all([getTranslations("plan"), getTranslations("simulator"), getTranslations("incident"), findOpenIncident({ familyId: family.id })]);
+  const [t, common, simulator, incidentT, open] = await Promise.all([getTranslations("plan"), getTranslations("common"), getTranslations("simulator"), getTranslations("incident"), findOpenIncident({ familyId: family.id })]);
   const base = `/family/${family.id}`;
   const links = [
     { href: base, label: family.name },
@@ -24,18 +24,31 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
   return (
     <div className="flex flex-col gap-6">
       {open && <OpenIncidentBanner href={`${base}/incidents/${open.id}`} label={incidentT("openBanner", { names: open.names })} />}
-      <nav aria-label={family.name} className="no-print">
-        <ul className="flex flex-wrap gap-2">
-          {links.map((link) => (
-            <li key={link.href}>
-              <Link href={link.href} className="flex min-h-11 items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900 hover:bg-gray-200">
-                {link.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* On a phone the family's pages fold into a menu, so a page's own content comes first. */}
+      <details className="no-print sm:hidden">
+        <summary className="flex min-h-11 cursor-pointer items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900">{common("familyMenu", { family: family.name })}</summary>
+        <FamilyNav label={family.name} links={links} />
+      </details>
+      <div className="no-print hidden sm:block">
+        <FamilyNav label={family.name} links={links} />
+      </div>
       {children}
     </div>
+  );
+}
+
+function FamilyNav({ label, links }: { label: string; links: { href: string; label: string }[] }) {
+  return (
+    <nav aria-label={label}>
+      <ul className="flex flex-wrap gap-2 pt-2 sm:pt-0">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} className="flex min-h-11 items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900 hover:bg-gray-200">
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

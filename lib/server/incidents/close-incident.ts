@@ -55,8 +55,15 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
     });
   };
   const safe = options.outcome === "confirmed_safe";
-  // The claimed people hear nothing from a closing, whatever the outcome: their phone must not
-  // tell a safe word that went unanswered from a duress word (decision 005).
+  // A claimed person who answered anything hears nothing from a closing, whatever the outcome:
+  // their phone must not tell a safe word that went unanswered (past the budget, in a sentence)
+  // from a duress word (decision 005). One who never answered was asked too, and is told.
+  const answered = new Set(incident.checkIns.filter((checkIn) => !checkIn.contactId && checkIn.repliedAt).map((checkIn) => checkIn.phone));
+  for (const entry of incident.people) {
+    if (!answered.has(entry.person.phone) && incident.checkIns.some((checkIn) => !checkIn.contactId && checkIn.phone === entry.person.phone)) {
+      await notify({ phone: entry.person.phone, locale: entry.person.locale, channel: "sms" }, safe ? "allClear" : "standDown");
+    }
+  }
   for (const checkIn of incident.checkIns) {
     if (checkIn.contact && !claimed.has(checkIn.phone)) {
       await notify({ phone: checkIn.contact.phone, locale: checkIn.contact.locale, channel: checkIn.contact.channel }, safe ? "allClear" : "standDown");

@@ -287,8 +287,9 @@ describe("closing", () => {
     expect(to(coach!.phone)).toEqual(["Familia Vega: la consulta anterior ya no es necesaria. Gracias."]);
     expect(to(aunt!.phone)).toEqual(["Familia Vega: the earlier request is no longer needed. Thank you."]);
     expect(to(school!.phone)).toEqual(["call"]);
-    // The claimed person hears nothing from a closing: it must not tell them apart from a duress.
-    expect(to(plan.people[0]!.phone)).toEqual([]);
+    // The claimed person was asked and never answered: told too. (One who answered anything hears
+    // nothing from a closing, which must not tell a word apart from the duress word.)
+    expect(to(plan.people[0]!.phone)).toEqual(["Familia Vega: la consulta anterior ya no es necesaria. Gracias."]);
     expect(await pendingSteps(incidentId)).toEqual([]);
   });
 

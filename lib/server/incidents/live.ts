@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { INCIDENT_CHANNEL } from "./events";
+import { LIVE_EVENTS_PER_READ, readLiveUpdate, type LiveUpdate } from "./live-view";
 
 /**
  * One LISTEN connection per app instance, fanned out to every open stream of that instance.
@@ -56,5 +57,47 @@ export async function subscribeToIncident(incidentId: string, onEvent: () => voi
   return () => {
     emitter.off(incidentId, onEvent);
     emitter.off("reconnect", onEvent);
+  };
+}
+
+type Hub = { listeners: Set<(update: LiveUpdate) => void>; cursor: bigint; reading: Promise<void>; unsubscribe: () => void };
+const hubs = new Map<string, Hub>();
+
+/**
+ * Calls `onUpdate` with every new timeline entry of the incident and the view it led to. One
+ * read per burst of events per app instance serves every adult watching on it: the cost of an
+ * event does not grow with the number of watchers. A new subscriber reads what it missed after
+ * `from` itself, after subscribing, so nothing falls between the two; updates may overlap that
+ * read, and the subscriber skips what it already sent.
+ */
+export async function subscribeToLiveUpdates(incidentId: string, from: bigint, onUpdate: (update: LiveUpdate) => void): Promise<() => void> {
+  let hub = hubs.get(incidentId);
+  if (!hub) {
+    const created: Hub = { listeners: new Set(), cursor: from, reading: Promise.resolve(), unsubscribe: () => {} };
+    hubs.set(incidentId, created);
+    const read = () => {
+      created.reading = created.reading
+        .then(async () => {
+          if (created.listeners.size === 0) return;
+          const update = await readLiveUpdate({ incidentId, afterEventId: created.cursor });
+          if (!update || update.events.length === 0) return;
+          created.cursor = BigInt(update.events.at(-1)!.id);
+          for (const listener of created.listeners) listener(update);
+          // More than one read's worth arrived together: keep reading.
+          if (update.events.length >= LIVE_EVENTS_PER_READ) read();
+        })
+        .catch(() => undefined);
+    };
+    created.unsubscribe = await subscribeToIncident(incidentId, read);
+    hub = created;
+  }
+  hub.listeners.add(onUpdate);
+  const current = hub;
+  return () => {
+    current.listeners.delete(onUpdate);
+    if (current.listeners.size === 0 && hubs.get(incidentId) === current) {
+      hubs.delete(incidentId);
+      current.unsubscribe();
+    }
   };
 }

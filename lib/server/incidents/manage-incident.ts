@@ -8,6 +8,7 @@ import { defaultSteps, onTheLineSteps } from "@/lib/guidance/call-guidance";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { secretWordMatches } from "@/lib/server/secret-words/secret-words";
 import { appendIncidentEvent } from "./events";
+import { readLiveUpdate } from "./live-view";
 import { runIncidentStepIn } from "./run-step";
 import { cancelSteps, escalationSteps, scheduleSteps, stepDelaySeconds } from "./schedule";
 import { countWordGuesses, wordGuessBudget } from "./verification";
@@ -55,6 +56,21 @@ export async function getIncident(options: Scope) {
     people: people.map((entry) => ({ personId: entry.personId, name: entry.person.name, state: entry.state, guessesLeft: guessesLeft.get(entry.personId) ?? 0 })),
     nextStep: escalationSteps.find((step) => !incident.stepsDone.includes(step)) ?? null,
   };
+}
+
+/**
+ * What the live screen starts from: the incident (authorized once), who started it and the
+ * live view with its whole timeline, the same data the live stream sends later.
+ */
+export async function getLiveIncident(options: Scope) {
+  const { incident, family } = await requireIncident(options);
+  const [update, claimedPerson, startedBy] = await Promise.all([
+    readLiveUpdate({ incidentId: incident.id }),
+    incident.claimedPersonId ? db.person.findUnique({ where: { id: incident.claimedPersonId }, select: { name: true } }) : null,
+    db.user.findUnique({ where: { id: incident.startedById }, select: { name: true } }),
+  ]);
+  if (!update) throw new AppError("not_found", "incident.notFound");
+  return { incident, family, update, claimedName: claimedPerson?.name ?? null, startedBy: startedBy?.name ?? "" };
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
+import type { Family, Person } from "@/lib/generated/prisma/client";
 import { renderSms } from "@/lib/messaging/templates";
 import { requireMembership } from "@/lib/server/family/require-membership";
 import { faultPoint } from "@/lib/server/fault-point";
@@ -36,43 +37,66 @@ export async function startIncident(options: { familyId: string; userId: string;
   const drill = options.drill ?? false;
   // A real call ends a forgotten drill: its messages must not say "drill" while it is real.
   if (!drill) await endOpenDrills({ familyId: family.id, personIds: targets.map((person) => person.id), userId: options.userId });
-  // People already under verification stay in their incident; the others get this one.
-  const held = await heldPeople(family.id, targets.map((person) => person.id));
-  const free = targets.filter((person) => !held.has(person.id));
-  if (free.length === 0) return { incident: (await findOpenIncident(family.id, targets.map((person) => person.id)))!, alreadyOpen: true };
-  try {
-    const incident = await db.$transaction(async (tx) => {
-      const incident = await tx.incident.create({ data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill } });
-      await tx.incidentPerson.createMany({ data: free.map((person) => ({ incidentId: incident.id, personId: person.id, familyId: family.id, openPersonId: person.id })) });
-      await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "started", data: { personId, drill: incident.drill, alreadyVerified: targets.length - free.length } });
-      let textFailed = false;
-      for (const person of free) {
-        const text = renderSms(person.locale, "incidentCheckIn", {}, { drill: incident.drill });
-        const message = await queueMessage(tx, { familyId: family.id, channel: "sms", to: person.phone, locale: person.locale, purpose: "incident_check_in", body: text.body });
-        await tx.checkIn.create({ data: { familyId: family.id, kind: "incident", incidentId: incident.id, wave: 0, personId: person.id, phone: person.phone, channel: "sms", messageId: message.id } });
-        await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "ping_sent", data: { name: person.name, channel: "sms", status: message.status } });
-        textFailed ||= message.status === "failed";
-      }
-      // A text that cannot go (the number opted out) is followed by the call at once.
-      await scheduleSteps(tx, {
-        incidentId: incident.id,
-        steps: escalationSteps.map((step) => ({ step, runAt: step === "call" && textFailed ? incident.startedAt : new Date(incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000) })),
-      });
-      return incident;
-    });
-    faultPoint("incident-committed");
-    return { incident, alreadyOpen: false };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await findOpenIncident(family.id, free.map((person) => person.id));
-    if (!winner) throw error;
-    return { incident: winner, alreadyOpen: true };
+  // Two taps at once (one for a person, one for everyone) race on the people: the loser tries
+  // again with whoever is still free, so nobody is left out.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startForFreePeople({ family, userId: options.userId, personId, targets, drill });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
   }
 }
 
-async function heldPeople(familyId: string, personIds: string[]) {
-  const rows = await db.incidentPerson.findMany({ where: { familyId, openPersonId: { in: personIds } }, select: { personId: true, incidentId: true } });
-  return new Map(rows.map((row) => [row.personId, row.incidentId]));
+async function startForFreePeople(options: { family: Family; userId: string; personId: string | null; targets: Person[]; drill: boolean }): Promise<StartedIncident> {
+  const { family, targets, drill, personId } = options;
+  // People already under verification stay in their incident; so do people who answered with a
+  // word minutes ago (their phone must not get a new question after the safe word when it would
+  // not after the duress word). The others get this one.
+  const held = await heldPeople(family.id, targets.map((person) => person.id), drill);
+  const free = targets.filter((person) => !held.has(person.id));
+  if (free.length === 0) return { incident: await db.incident.findUniqueOrThrow({ where: { id: held.get(targets[0]!.id)! } }), alreadyOpen: true };
+  const incident = await db.$transaction(async (tx) => {
+    const incident = await tx.incident.create({ data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill } });
+    await tx.incidentPerson.createMany({ data: free.map((person) => ({ incidentId: incident.id, personId: person.id, familyId: family.id, openPersonId: person.id })) });
+    await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "started", data: { personId, drill: incident.drill, alreadyVerified: targets.length - free.length } });
+    let textFailed = false;
+    for (const person of free) {
+      const text = renderSms(person.locale, "incidentCheckIn", {}, { drill: incident.drill });
+      const message = await queueMessage(tx, { familyId: family.id, channel: "sms", to: person.phone, locale: person.locale, purpose: "incident_check_in", body: text.body });
+      await tx.checkIn.create({ data: { familyId: family.id, kind: "incident", incidentId: incident.id, wave: 0, personId: person.id, phone: person.phone, channel: "sms", messageId: message.id } });
+      await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "ping_sent", data: { name: person.name, channel: "sms", status: message.status } });
+      textFailed ||= message.status === "failed";
+    }
+    // A text that cannot go (the number opted out) is followed by the call at once.
+    await scheduleSteps(tx, {
+      incidentId: incident.id,
+      steps: escalationSteps.map((step) => ({ step, runAt: step === "call" && textFailed ? incident.startedAt : new Date(incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000) })),
+    });
+    return incident;
+  });
+  faultPoint("incident-committed");
+  return { incident, alreadyOpen: false };
+}
+
+/** Minutes after a word answer during which a new tap opens that incident instead of asking again. */
+export const RECENT_WORD_ANSWER_MS = 10 * 60_000;
+
+async function heldPeople(familyId: string, personIds: string[], drill: boolean) {
+  const rows = await db.incidentPerson.findMany({
+    where: {
+      familyId,
+      personId: { in: personIds },
+      OR: [{ openPersonId: { not: null } }, { wordAnsweredAt: { gt: new Date(Date.now() - RECENT_WORD_ANSWER_MS) }, incident: { drill } }],
+    },
+    select: { personId: true, incidentId: true, openPersonId: true },
+    orderBy: { updatedAt: "desc" },
+  });
+  // An open incident first; else the latest answered one.
+  const held = new Map<string, string>();
+  for (const row of rows) if (row.openPersonId) held.set(row.personId, row.incidentId);
+  for (const row of rows) if (!held.has(row.personId)) held.set(row.personId, row.incidentId);
+  return held;
 }
 
 /** Ends, as a finished drill, every open drill that holds one of these people. */
@@ -81,15 +105,10 @@ async function endOpenDrills(options: { familyId: string; personIds: string[]; u
   for (const { id } of drills) {
     await db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM incident WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
-      const current = await tx.incident.findUniqueOrThrow({ where: { id }, select: { status: true } });
-      if (current.status === "open") await closeIncidentIn(tx, { incidentId: id, outcome: "false_alarm", closedById: options.userId, drillEnded: true });
+      const current = await tx.incident.findUniqueOrThrow({ where: { id }, select: { status: true, people: { select: { state: true } } } });
+      // A drill someone answered with the duress word can only end as danger (which sends nothing).
+      const outcome = current.people.some((entry) => entry.state === "in_danger") ? "danger" : "false_alarm";
+      if (current.status === "open") await closeIncidentIn(tx, { incidentId: id, outcome, closedById: options.userId, drillEnded: true });
     });
   }
-}
-
-/** The open incident that holds the first of these people (in the order given) that one holds. */
-async function findOpenIncident(familyId: string, personIds: string[]) {
-  const held = await db.incidentPerson.findMany({ where: { familyId, openPersonId: { in: personIds } }, select: { personId: true, incident: true } });
-  const first = personIds.map((id) => held.find((row) => row.personId === id)).find((row) => row !== undefined);
-  return first?.incident ?? null;
 }

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
+import { REDACTED } from "@/lib/server/replies/receive-reply";
 import { createTestPlan } from "@/tests/integration/factories";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { inboundSms, messageSid, signedWebhook } from "@/tests/integration/webhook-request";
@@ -75,6 +76,10 @@ function askingIncidents(model: Model, phone: Phone): Map<FamilyKey, ModelIncide
     const open = incidents.filter((incident) => incident.open);
     byFamily.set(family, open.length ? open : incidents);
   }
+  // A live question, in any family, outranks every family's ended ones.
+  if ([...byFamily.values()].some((incidents) => incidents.some((incident) => incident.open))) {
+    for (const [family, incidents] of byFamily) if (!incidents.some((incident) => incident.open)) byFamily.delete(family);
+  }
   return byFamily;
 }
 
@@ -90,8 +95,11 @@ class Start implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real) {
     const targets = this.who === "all" ? familyPeople[this.family] : [this.who];
     const started = await startIncident({ ...real.families[this.family].scope, personId: this.who === "all" ? null : real.personIds[this.who] });
-    // People already under verification stay where they are; the others get a new incident.
-    const heldBy = (person: PersonKey) => model.incidents.find((incident) => incident.open && incident.family === this.family && incident.people.has(person));
+    // People already under verification stay where they are, and so do people who answered with
+    // a word minutes ago (every step of a run is within those minutes); the others get a new incident.
+    const mine = model.incidents.filter((incident) => incident.family === this.family);
+    const heldBy = (person: PersonKey) =>
+      mine.find((incident) => incident.open && incident.people.has(person)) ?? mine.findLast((incident) => incident.people.get(person)?.wordAnswered);
     const free = targets.filter((person) => !heldBy(person));
     if (free.length === 0) {
       expect(started).toEqual({ incident: expect.objectContaining({ id: heldBy(targets[0]!)!.id }), alreadyOpen: true });
@@ -250,6 +258,10 @@ async function checkInvariants(model: Model, real: Real) {
   // One open incident per person.
   const open = await db.incidentPerson.groupBy({ by: ["personId"], where: { familyId: { in: familyIds }, incident: { status: "open" } }, _count: true });
   for (const group of open) expect(group._count).toBe(1);
+  // A family sees no text from a number another family protects: YES/NO count, the rest is hidden,
+  // so a right guess at the other family's word looks like a wrong one.
+  const hidden = await db.checkIn.findMany({ where: { familyId: real.families.B.id, phone: real.phones.P1, reply: { not: null } }, select: { reply: true } });
+  for (const { reply } of hidden) expect(reply).toBe(REDACTED);
   // No family's word in clear in its own rows; none in any message sent.
   const ownWords: Record<FamilyKey, string[]> = { A: secretWords.slice(0, 2), B: secretWords.slice(2) };
   for (const key of ["A", "B"] as const) {

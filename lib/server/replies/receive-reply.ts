@@ -30,8 +30,8 @@ const SENT_AT_SLACK_MS = 2000;
 
 /**
  * Every question this number may be answering, in every family: each open (or recently ended)
- * incident's latest check-in to it per role, and unanswered tests. When a family has an open
- * incident asking this number, its ended ones do not also take the answer. With a pool of
+ * incident's latest check-in to it per role, and unanswered tests. When any family has an open
+ * incident asking this number, only open incidents take the answer. With a pool of
  * senders, `to` (the app's number the reply was sent to) keeps only that conversation's questions.
  */
 export async function findAskingCheckIns(client: Client, phone: string, options: { to?: string; pool?: readonly string[]; sentAt?: Date } = {}): Promise<AskingCheckIn[]> {
@@ -67,8 +67,9 @@ export async function findAskingCheckIns(client: Client, phone: string, options:
     });
   }
   const all = [...chosen.values()];
-  const familiesWithOpen = new Set(all.filter((checkIn) => checkIn.incidentOpen).map((checkIn) => checkIn.familyId));
-  return all.filter((checkIn) => checkIn.kind === "test" || checkIn.incidentOpen || !familiesWithOpen.has(checkIn.familyId));
+  // A question of a live incident, in any family, outranks every ended incident and every test:
+  // a text written to a live question never lands on another family's old one.
+  return all.some((checkIn) => checkIn.incidentOpen) ? all.filter((checkIn) => checkIn.incidentOpen) : all;
 }
 
 /**
@@ -106,10 +107,15 @@ export async function receiveReply(
     return;
   }
 
+  // A number that a family protects as a person may send that family's words. Any other family
+  // that asks it sees none of its text (only YES/NO counts), whether or not the text held a word:
+  // otherwise a family of its own making would tell a coercer holding the phone which guess was right.
+  const protectors = new Set((await tx.person.findMany({ where: { phone: options.from }, select: { familyId: true } })).map((row) => row.familyId));
   for (const checkIn of asking) {
     if (!families.has(checkIn.familyId)) continue;
     const reading = options.readings[checkIn.familyId] ?? { word: null, whole: false, attempt: false, answer: null };
-    const text = reading.word || options.redacted ? REDACTED : options.text;
+    const protectedElsewhere = [...protectors].some((familyId) => familyId !== checkIn.familyId);
+    const text = reading.word || options.redacted || protectedElsewhere ? REDACTED : options.text;
     if (checkIn.kind === "test") {
       await tx.checkIn.updateMany({ where: { id: checkIn.id, repliedAt: null }, data: { reply: text.slice(0, 1600), repliedAt: new Date() } });
     } else {

@@ -1,15 +1,19 @@
 import { headers } from "next/headers";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { isAppError, toErrorResponse } from "@/lib/app-error";
 import { auth } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { localizeLiveUpdate } from "@/components/incident/live-payload";
 import { requireIncident } from "@/lib/server/incidents/manage-incident";
-import { subscribeToIncident } from "@/lib/server/incidents/live";
+import { subscribeToLiveUpdates } from "@/lib/server/incidents/live";
+import { LIVE_EVENTS_PER_READ, readLiveUpdate, type LiveUpdate } from "@/lib/server/incidents/live-view";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The live timeline of an incident as Server-Sent Events. Each event's id is its position in
- * the timeline, so a reconnecting browser (Last-Event-ID) receives exactly what it missed.
+ * The live timeline of an incident as Server-Sent Events. Each message carries the new timeline
+ * entries, in the reader's language, and the view they led to, so the page applies it without
+ * reading anything again. Its id is the last entry's position in the timeline, so a reconnecting
+ * browser (Last-Event-ID) receives exactly what it missed. The caller is authorized once, here.
  */
 export async function GET(request: Request, { params }: RouteContext<"/api/incidents/[incidentId]/events">) {
   const { incidentId } = await params;
@@ -21,30 +25,36 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
   } catch (error) {
     return isAppError(error) ? toErrorResponse(error) : Response.json({ error: "unavailable" }, { status: 503 });
   }
+  const [t, format] = await Promise.all([getTranslations("incident"), getFormatter()]);
 
   const lastSeen = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   let cursor = /^\d{1,19}$/.test(lastSeen) ? BigInt(lastSeen) : BigInt(0);
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let heartbeat: NodeJS.Timeout | undefined;
+  let closed = false;
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let sending = Promise.resolve();
-      const flush = () => {
-        sending = sending.then(async () => {
-          const events = await db.incidentEvent.findMany({ where: { incidentId, id: { gt: cursor } }, orderBy: { id: "asc" }, take: 500 });
-          for (const event of events) {
-            controller.enqueue(encoder.encode(`id: ${event.id}\nevent: incident\ndata: ${JSON.stringify({ type: event.type, at: event.createdAt })}\n\n`));
-            cursor = event.id;
-          }
-        }).catch(() => undefined);
+      const send = (update: LiveUpdate | null) => {
+        if (closed || !update) return;
+        const fresh = update.events.filter((event) => BigInt(event.id) > cursor);
+        if (fresh.length === 0) return;
+        cursor = BigInt(fresh.at(-1)!.id);
+        const payload = localizeLiveUpdate(t, format, { view: update.view, events: fresh });
+        controller.enqueue(encoder.encode(`id: ${cursor}\nevent: incident\ndata: ${JSON.stringify(payload)}\n\n`));
       };
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
-      unsubscribe = await subscribeToIncident(incidentId, flush);
-      flush();
+      // Subscribe first, then read what was missed: an event between the two reaches us either way.
+      unsubscribe = await subscribeToLiveUpdates(incidentId, cursor, send);
+      for (;;) {
+        const missed = await readLiveUpdate({ incidentId, afterEventId: cursor }).catch(() => null);
+        send(missed);
+        if (!missed || missed.events.length < LIVE_EVENTS_PER_READ) break;
+      }
       heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), 15_000);
       request.signal.addEventListener("abort", () => {
+        closed = true;
         clearInterval(heartbeat);
         unsubscribe();
         try {
@@ -53,6 +63,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
       });
     },
     cancel() {
+      closed = true;
       clearInterval(heartbeat);
       unsubscribe();
     },
