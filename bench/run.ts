@@ -56,6 +56,32 @@ async function waitForHealth(timeoutMs: number) {
   throw new Error("the app did not become healthy");
 }
 
+/** An adult's live stream, read as the browser would: each reply event's arrival time. */
+async function openEventStream(url: string, cookieValue: string) {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: { cookie: `better-auth.session_token=${cookieValue}` }, signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    close: () => controller.abort(),
+    nextReply: async () => {
+      for (;;) {
+        const boundary = buffer.indexOf("\n\n");
+        if (boundary >= 0) {
+          const chunk = buffer.slice(0, boundary);
+          buffer = buffer.slice(boundary + 2);
+          if (chunk.includes('"type":"reply"') || chunk.includes('"type":"late_reply"')) return performance.now();
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("the event stream ended");
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+  };
+}
+
 function nextRequest(fake: Awaited<ReturnType<typeof startFakeTwilio>>, match: (request: RecordedRequest) => boolean, count = 1): Promise<RecordedRequest[]> {
   const seen: RecordedRequest[] = [];
   return new Promise((resolve) => {
@@ -213,6 +239,39 @@ async function main() {
     controller.abort();
     figures.push({ name: "reply_to_screen_ms_p50", value: round(percentile(replyTimes, 50)), unit: "ms" });
     figures.push({ name: "reply_to_screen_ms_p95", value: round(percentile(replyTimes, 95)), unit: "ms", budget: "≤ 300", meets: percentile(replyTimes, 95) <= 300 });
+
+    // 2b. Ten adults watching: the time until the last of them has the reply, and what one event
+    // costs the database per watcher (transactions counted by PostgreSQL, with nobody watching
+    // as the baseline, in the same run).
+    const postReply = async (body: string) => {
+      const params = { MessageSid: messageSid(), AccountSid: fake.accountSid, From: ana.phone, To: "+15005550006", Body: body, NumMedia: "0" };
+      const signed = signedForm(`${BASE}/api/twilio/sms`, fake.authToken, params);
+      await fetch(`${BASE}/api/twilio/sms`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signed.signature }, body: signed.body });
+    };
+    const transactions = async () => {
+      await sleep(1500); // backends flush their statistics when idle
+      const [row] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`;
+      return Number(row!.n);
+    };
+    const replyEvents = 10;
+    const quietStart = await transactions();
+    for (let i = 0; i < replyEvents; i++) await postReply(`sigo ${i}`);
+    const quiet = (await transactions()) - quietStart - 1;
+    const watchers = await Promise.all(Array.from({ length: 10 }, () => openEventStream(`${BASE}/api/incidents/${incidentId}/events?family=${family.id}&after=999999999999`, cookieValue)));
+    await sleep(500);
+    const watchedStart = await transactions();
+    const everyoneTimes: number[] = [];
+    for (let i = 0; i < replyEvents; i++) {
+      const arrivals = watchers.map((watcher) => watcher.nextReply());
+      const posted = performance.now();
+      await postReply(`aqui ${i}`);
+      everyoneTimes.push(Math.max(...(await Promise.all(arrivals))) - posted);
+    }
+    const watched = (await transactions()) - watchedStart - 1;
+    for (const watcher of watchers) watcher.close();
+    const perWatcher = Math.max(0, watched - quiet) / (replyEvents * watchers.length);
+    figures.push({ name: "reply_to_10_screens_ms_p95", value: round(percentile(everyoneTimes, 95)), unit: "ms (last of 10 watchers)", baseline: round(percentile(replyTimes, 95)), ratio: round(percentile(everyoneTimes, 95) / Math.max(1, percentile(replyTimes, 95)), 2), budget: "≤ 300", meets: percentile(everyoneTimes, 95) <= 300 });
+    figures.push({ name: "queries_per_event_per_watcher", value: round(perWatcher, 2), unit: "transactions (10 watchers)", budget: "≤ 1", meets: perWatcher <= 1 });
 
     // 3. Webhook intake at a fixed concurrency, against a bare node:http + pg baseline.
     const baseline = await startBaselineServer({ databaseUrl, authToken: fake.authToken, publicBaseUrl: "" });

@@ -21,7 +21,7 @@ export type LiveView = {
 };
 /** A timeline entry as stored (`at` in UTC, ISO 8601): the stream and the page describe it in the reader's language. */
 export type LiveEventRow = { id: string; type: string; data: Record<string, unknown>; at: string };
-export type LiveUpdate = { view: LiveView; events: LiveEventRow[] };
+export type LiveUpdate = { view: LiveView; events: LiveEventRow[]; lastEventId: string };
 
 type Row = {
   view: {
@@ -34,6 +34,7 @@ type Row = {
     pings: { id: string; personName: string | null; contactName: string | null; wave: number | null; channel: "sms" | "voice"; phone: string; status: string | null; verdict: string | null }[];
   };
   events: LiveEventRow[] | null;
+  lastEventId: string | null;
 };
 
 export const LIVE_EVENTS_PER_READ = 500;
@@ -67,11 +68,12 @@ export async function readLiveUpdate(options: { incidentId: string; afterEventId
         WHERE c."incidentId" = i.id), '[]'::json)
     ) AS view,
     (SELECT json_agg(json_build_object('id', e.id::text, 'type', e.type, 'data', e.data, 'at', to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.id)
-       FROM (SELECT * FROM incident_event WHERE "incidentId" = i.id AND id > ${after} ORDER BY id LIMIT ${LIVE_EVENTS_PER_READ}) e) AS events
+       FROM (SELECT * FROM incident_event WHERE "incidentId" = i.id AND id > ${after} ORDER BY id LIMIT ${LIVE_EVENTS_PER_READ}) e) AS events,
+    (SELECT max(id)::text FROM incident_event WHERE "incidentId" = i.id) AS "lastEventId"
     FROM incident i WHERE i.id = ${options.incidentId}::uuid`;
   const row = rows[0];
   if (!row) return null;
-  return { view: toLiveView(row.view), events: row.events ?? [] };
+  return { view: toLiveView(row.view), events: row.events ?? [], lastEventId: row.lastEventId ?? "0" };
 }
 
 function toLiveView(raw: Row["view"]): LiveView {
@@ -92,4 +94,10 @@ function toLiveView(raw: Row["view"]): LiveView {
     })),
     pings,
   };
+}
+
+/** The position of the incident's last timeline entry (0 when it has none). */
+export async function latestEventId(incidentId: string): Promise<bigint> {
+  const [row] = await db.$queryRaw<{ id: bigint | null }[]>`SELECT max(id) AS id FROM incident_event WHERE "incidentId" = ${incidentId}::uuid`;
+  return row?.id ?? BigInt(0);
 }

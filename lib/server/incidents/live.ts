@@ -3,7 +3,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { INCIDENT_CHANNEL } from "./events";
-import { LIVE_EVENTS_PER_READ, readLiveUpdate, type LiveUpdate } from "./live-view";
+import { latestEventId, LIVE_EVENTS_PER_READ, readLiveUpdate, type LiveUpdate } from "./live-view";
 
 /**
  * One LISTEN connection per app instance, fanned out to every open stream of that instance.
@@ -66,15 +66,18 @@ const hubs = new Map<string, Hub>();
 /**
  * Calls `onUpdate` with every new timeline entry of the incident and the view it led to. One
  * read per burst of events per app instance serves every adult watching on it: the cost of an
- * event does not grow with the number of watchers. A new subscriber reads what it missed after
- * `from` itself, after subscribing, so nothing falls between the two; updates may overlap that
- * read, and the subscriber skips what it already sent.
+ * event does not grow with the number of watchers. A new subscriber reads what it missed itself,
+ * after subscribing, so nothing falls between the two; updates may overlap that read, and the
+ * subscriber skips what it already sent.
  */
-export async function subscribeToLiveUpdates(incidentId: string, from: bigint, onUpdate: (update: LiveUpdate) => void): Promise<() => void> {
+export async function subscribeToLiveUpdates(incidentId: string, onUpdate: (update: LiveUpdate) => void): Promise<() => void> {
   let hub = hubs.get(incidentId);
   if (!hub) {
-    const created: Hub = { listeners: new Set(), cursor: from, reading: Promise.resolve(), unsubscribe: () => {} };
+    const created: Hub = { listeners: new Set(), cursor: BigInt(0), reading: Promise.resolve(), unsubscribe: () => {} };
     hubs.set(incidentId, created);
+    // The hub starts from the timeline's end as the database has it, never from what a browser
+    // claims to have seen (a made-up position would silence every watcher of this instance).
+    created.reading = latestEventId(incidentId).then((latest) => void (created.cursor = latest), () => undefined);
     const read = () => {
       created.reading = created.reading
         .then(async () => {

@@ -41,14 +41,17 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
         const fresh = update.events.filter((event) => BigInt(event.id) > cursor);
         if (fresh.length === 0) return;
         cursor = BigInt(fresh.at(-1)!.id);
-        const payload = localizeLiveUpdate(t, format, { view: update.view, events: fresh });
+        const payload = localizeLiveUpdate(t, format, { ...update, events: fresh });
         controller.enqueue(encoder.encode(`id: ${cursor}\nevent: incident\ndata: ${JSON.stringify(payload)}\n\n`));
       };
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
       // Subscribe first, then read what was missed: an event between the two reaches us either way.
-      unsubscribe = await subscribeToLiveUpdates(incidentId, cursor, send);
+      unsubscribe = await subscribeToLiveUpdates(incidentId, send);
       for (;;) {
         const missed = await readLiveUpdate({ incidentId, afterEventId: cursor }).catch(() => null);
+        // A position past the timeline's end (made up, or from a restored database) would skip
+        // every event to come: start from the end instead.
+        if (missed && cursor > BigInt(missed.lastEventId)) cursor = BigInt(missed.lastEventId);
         send(missed);
         if (!missed || missed.events.length < LIVE_EVENTS_PER_READ) break;
       }
