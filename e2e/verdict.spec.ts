@@ -112,3 +112,40 @@ test("a number two families share: the safe word reaches its own family only, a 
   await textFrom(ana.phone, "yes");
   await expect(soto.getByTestId("people").locator("li")).toHaveAttribute("data-state", "probably_safe");
 });
+
+test("the safe word and the duress word: stored and shown redacted, and each phone gets the same thing after it", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+  const { family, ana, luis } = await familyOfTwo({ seedFamily, db });
+  await logIn(context, family.owner.id);
+  await page.goto(`/family/${family.id}/incidents/new`);
+  await page.getByRole("button", { name: /I don't know/ }).click();
+  await expect(page.getByTestId("live-state")).toHaveAttribute("data-connected", "true");
+  await textFrom(ana.phone, "Mazapán, estoy bien!");
+  await textFrom(luis.phone, "¡girasol!");
+  await expect(page.getByTestId("people").locator('li[data-state="in_danger"]')).toContainText("Luis");
+  await expect(page.getByTestId("people").locator('li[data-state="confirmed_safe"]')).toContainText("Ana");
+  await expect(page.locator("body")).not.toContainText(/mazap|girasol/i);
+  // The worker sends what each word brought: the same text to both phones, nothing else.
+  const after = (phone: string) => db.outboundMessage.findMany({ where: { to: phone, purpose: { not: "incident_check_in" } }, select: { body: true, channel: true } });
+  await expect.poll(async () => (await after(ana.phone)).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await after(luis.phone)).length, { timeout: 15_000 }).toBe(1);
+  expect(await after(ana.phone)).toEqual(await after(luis.phone));
+  const rows = JSON.stringify(await db.checkIn.findMany({ where: { familyId: family.id }, select: { reply: true } })) + JSON.stringify(await db.incidentEvent.findMany({ where: { incident: { familyId: family.id } }, select: { data: true } }));
+  expect(rows.toLowerCase()).not.toMatch(/mazap|girasol/);
+});
+
+test("a drill says so, STOP shows on the timeline, and a false alarm tells everyone asked @phone", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+  const { family, ana } = await familyOfTwo({ seedFamily, db });
+  await logIn(context, family.owner.id);
+  await page.goto(`/family/${family.id}/incidents/new`);
+  await page.getByLabel(/drill/i).check();
+  await page.getByRole("button", { name: "Ana", exact: true }).click();
+  await expect(page.getByText("DRILL", { exact: true })).toBeVisible();
+  await expect.poll(async () => (await db.outboundMessage.findFirst({ where: { to: ana.phone } }))?.body ?? "", { timeout: 15_000 }).toMatch(/^DRILL: /);
+  await textFrom(ana.phone, "STOP");
+  await expect(page.getByTestId("timeline")).toContainText("replied STOP");
+  await textFrom(ana.phone, "START");
+  await expect(page.getByTestId("timeline")).toContainText("replied START");
+  await page.getByRole("button", { name: "False alarm" }).click();
+  await expect(page.getByTestId("incident-banner")).toContainText("Verification ended");
+  await expect(page.getByTestId("timeline")).toContainText("“No longer needed” sent to");
+});
