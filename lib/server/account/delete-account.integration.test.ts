@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { signUpWithPassword } from "@/lib/server/auth/password-auth";
 import { createFamily } from "@/lib/server/family/create-family";
 import { changeMemberRole } from "@/lib/server/family/members";
-import { addTestMember } from "@/tests/integration/factories";
+import { acceptInvite } from "@/lib/server/invite/accept-invite";
+import { createInvite } from "@/lib/server/invite/create-invite";
+import { addTestMember, createTestUser } from "@/tests/integration/factories";
 import { deleteAccount } from "./delete-account";
 
 const password = "una frase bastante larga";
@@ -30,7 +32,11 @@ describe("deleteAccount", () => {
     const alone = await newFamily(user.id, "Familia Sola");
     const shared = await newFamily(user.id, "Familia Compartida");
     await addTestMember(shared.id, "admin");
+    const { token } = await createInvite({ familyId: shared.id, userId: user.id, role: "admin" });
     await deleteAccount({ userId: user.id, password });
+    // A link the deleted adult handed out earlier makes nobody anything.
+    const invited = await createTestUser("Invitada");
+    await expect(acceptInvite({ token, userId: invited.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await db.user.count({ where: { id: user.id } })).toBe(0);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
