@@ -63,6 +63,12 @@ async function consumeAll(rules: [string, { limit: number; windowSeconds: number
 const newPasswordBody = z.object({ newPassword: passwordSchema }).loose();
 
 /**
+ * What an adult may change about their account through the library's /update-user: the name, under
+ * the sign-up form's rule, and nothing else (the app has no picture; the email is the sign-in).
+ */
+const updateUserBody = z.strictObject({ name: signUpSchema.shape.name }, { error: (issue) => (issue.code === "unrecognized_keys" ? "generic" : undefined) });
+
+/**
  * Checks one call of a better-auth endpoint against the app's rules before it runs. Returns the
  * normalized body to use instead (trimmed name, lowercased email), or nothing to change.
  */
@@ -84,6 +90,11 @@ export async function enforceCredentialPolicy(options: { path: string; body: unk
         [`sign-in:address:${address}`, signInLimits.perAddress],
       ]);
       return { ...(body as object), ...parsed.data };
+    }
+    case "/update-user": {
+      const parsed = updateUserBody.safeParse(body);
+      if (!parsed.success) throw invalidInput(parsed.error);
+      return parsed.data;
     }
     case "/change-password":
     case "/reset-password":
