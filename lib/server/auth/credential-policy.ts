@@ -16,6 +16,9 @@ export const signInLimits = {
   perAddress: { limit: 30, windowSeconds: 15 * 60 },
 } as const;
 
+/** The largest body any /api/auth/* endpoint reads (app/api/auth/[...all]/route.ts): a sign-in or sign-up is well under 1 KiB. */
+export const AUTH_BODY_MAX_BYTES = 16 * 1024;
+
 export const signUpLimitPerAddress = { limit: 10, windowSeconds: 60 * 60 };
 
 /** Password changes and resets: per address, so a stolen session cannot guess the old one. */
