@@ -26,7 +26,23 @@ const passwordChangeLimitPerAddress = { limit: 10, windowSeconds: 15 * 60 };
 
 /** The client's address: the TCP peer, or the entry TRUSTED_PROXY_HOPS proxies vouch for. */
 export function clientAddress(requestHeaders: Headers | undefined): string {
-  return resolveClientAddress(requestHeaders ?? new Headers(), env.TRUSTED_PROXY_HOPS);
+  const address = resolveClientAddress(requestHeaders ?? new Headers(), env.TRUSTED_PROXY_HOPS);
+  if (address === "unknown") warnUnknownAddressOnce();
+  return address;
+}
+
+let warnedUnknownAddress = false;
+
+/**
+ * A server started without scripts/peer-address.mjs (`next start` instead of `npm start`) never
+ * learns the TCP peer: every client is "unknown" and shares one per-address bucket. Said once.
+ */
+function warnUnknownAddressOnce() {
+  if (warnedUnknownAddress) return;
+  warnedUnknownAddress = true;
+  console.warn(
+    "Client address unknown: every such client shares one per-address sign-in limit. Start the server with `npm start` (it preloads scripts/peer-address.mjs), and behind a proxy set TRUSTED_PROXY_HOPS (docs/decisions/011-client-address-and-simulator-scope.md).",
+  );
 }
 
 /** Where better-auth reads the client's address (its own limiter, the session's ipAddress). */
