@@ -56,4 +56,39 @@ describe("deleteAccount", () => {
     await deleteAccount({ userId: user.id, password });
     expect(await db.membership.findMany({ where: { familyId: family.id }, select: { userId: true, role: true } })).toEqual([{ userId: member.id, role: "admin" }]);
   });
+
+  it("erases nothing when the final check finds a family blocked after all", async () => {
+    const user = await signedUpAdult();
+    const alone = await newFamily(user.id, "Familia Sola");
+    const shared = await newFamily(user.id, "Familia Compartida");
+    const other = await addTestMember(shared.id, "admin");
+    // While the deletion runs, the other admin steps down: the user becomes the last admin.
+    // The family's memberships are held here so that the deletion waits for that change.
+    let deletion: Promise<void> | undefined;
+    await db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM membership WHERE "familyId" = ${shared.id}::uuid ORDER BY id FOR UPDATE`;
+        deletion = deleteAccount({ userId: user.id, password });
+        deletion.catch(() => undefined);
+        await waitForALockWait();
+        await tx.membership.update({ where: { familyId_userId: { familyId: shared.id, userId: other.id } }, data: { role: "member" } });
+      },
+      { timeout: 60_000 },
+    );
+    await expect(deletion).rejects.toMatchObject({ code: "conflict", messageKey: "account.handOverFirst" });
+    expect(await db.user.count({ where: { id: user.id } })).toBe(1);
+    expect(await db.family.count({ where: { id: alone.id } })).toBe(1);
+    expect(await db.membership.count({ where: { familyId: alone.id, userId: user.id } })).toBe(1);
+  });
 });
+
+/** Until another connection of this database waits for a row lock (the deletion reaching the held memberships). */
+async function waitForALockWait() {
+  for (;;) {
+    const [row] = await db.$queryRaw<{ waiting: bigint }[]>`
+      SELECT count(*) AS waiting FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`;
+    if (row && row.waiting > 0n) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -111,7 +111,7 @@ export async function accountDeletionPlan(options: { userId: string; tx?: Prisma
   });
 }
 
-/** Used by deleteAccount: erases the families only this user was in. */
-export async function eraseSoleFamilies(options: { userId: string; plan: Awaited<ReturnType<typeof accountDeletionPlan>> }) {
-  for (const entry of options.plan.filter((item) => item.outcome === "erased")) await eraseFamily(entry.familyId, { soleMemberId: options.userId });
+/** Used by deleteAccount, inside its transaction once nothing blocks it: erases the families only this user was in. */
+export async function eraseSoleFamilies(options: { userId: string; plan: Awaited<ReturnType<typeof accountDeletionPlan>>; tx: Prisma.TransactionClient }) {
+  for (const entry of options.plan.filter((item) => item.outcome === "erased")) await eraseFamily(entry.familyId, { soleMemberId: options.userId, tx: options.tx });
 }
