@@ -22,15 +22,21 @@ export async function deleteAccount(options: { userId: string; password: string 
   if (!user || !hash || !(await verifyPassword({ hash, password: options.password }))) {
     throw new AppError("invalid_input", "account.wrongPassword", { field: "password" });
   }
-  const plan = await accountDeletionPlan({ userId: options.userId });
-  requireNoBlockedFamily(plan);
-  await eraseSoleFamilies({ userId: options.userId, plan });
-  await db.$transaction(async (tx) => {
-    // Checked again with the memberships locked: an admin who left meanwhile blocks it still.
-    requireNoBlockedFamily(await accountDeletionPlan({ userId: options.userId, tx }));
-    await tx.user.delete({ where: { id: options.userId } });
-    await tx.attemptCounter.deleteMany({ where: { key: { in: [signInEmailKey(user.email), `account-delete:${options.userId}`] } } });
-  });
+  requireNoBlockedFamily(await accountDeletionPlan({ userId: options.userId }));
+  await db.$transaction(
+    async (tx) => {
+      // Checked again with the memberships locked: an admin who left meanwhile blocks it still,
+      // and then nothing is erased. Only after that check do the sole families go, in the same
+      // transaction as the account.
+      const plan = await accountDeletionPlan({ userId: options.userId, tx });
+      requireNoBlockedFamily(plan);
+      await eraseSoleFamilies({ userId: options.userId, plan, tx });
+      await tx.user.delete({ where: { id: options.userId } });
+      await tx.attemptCounter.deleteMany({ where: { key: { in: [signInEmailKey(user.email), `account-delete:${options.userId}`] } } });
+    },
+    // Erasing several families in one transaction can take longer than the default 5 s.
+    { timeout: 30_000 },
+  );
 }
 
 function requireNoBlockedFamily(plan: Awaited<ReturnType<typeof accountDeletionPlan>>) {

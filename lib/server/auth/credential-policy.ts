@@ -16,6 +16,9 @@ export const signInLimits = {
   perAddress: { limit: 30, windowSeconds: 15 * 60 },
 } as const;
 
+/** The largest body any /api/auth/* endpoint reads (app/api/auth/[...all]/route.ts): a sign-in or sign-up is well under 1 KiB. */
+export const AUTH_BODY_MAX_BYTES = 16 * 1024;
+
 export const signUpLimitPerAddress = { limit: 10, windowSeconds: 60 * 60 };
 
 /** Password changes and resets: per address, so a stolen session cannot guess the old one. */
@@ -23,7 +26,23 @@ const passwordChangeLimitPerAddress = { limit: 10, windowSeconds: 15 * 60 };
 
 /** The client's address: the TCP peer, or the entry TRUSTED_PROXY_HOPS proxies vouch for. */
 export function clientAddress(requestHeaders: Headers | undefined): string {
-  return resolveClientAddress(requestHeaders ?? new Headers(), env.TRUSTED_PROXY_HOPS);
+  const address = resolveClientAddress(requestHeaders ?? new Headers(), env.TRUSTED_PROXY_HOPS);
+  if (address === "unknown") warnUnknownAddressOnce();
+  return address;
+}
+
+let warnedUnknownAddress = false;
+
+/**
+ * A server started without scripts/peer-address.mjs (`next start` instead of `npm start`) never
+ * learns the TCP peer: every client is "unknown" and shares one per-address bucket. Said once.
+ */
+function warnUnknownAddressOnce() {
+  if (warnedUnknownAddress) return;
+  warnedUnknownAddress = true;
+  console.warn(
+    "Client address unknown: every such client shares one per-address sign-in limit. Start the server with `npm start` (it preloads scripts/peer-address.mjs), and behind a proxy set TRUSTED_PROXY_HOPS (docs/decisions/011-client-address-and-simulator-scope.md).",
+  );
 }
 
 /** Where better-auth reads the client's address (its own limiter, the session's ipAddress). */
@@ -63,6 +82,12 @@ async function consumeAll(rules: [string, { limit: number; windowSeconds: number
 const newPasswordBody = z.object({ newPassword: passwordSchema }).loose();
 
 /**
+ * What an adult may change about their account through the library's /update-user: the name, under
+ * the sign-up form's rule, and nothing else (the app has no picture; the email is the sign-in).
+ */
+const updateUserBody = z.strictObject({ name: signUpSchema.shape.name }, { error: (issue) => (issue.code === "unrecognized_keys" ? "generic" : undefined) });
+
+/**
  * Checks one call of a better-auth endpoint against the app's rules before it runs. Returns the
  * normalized body to use instead (trimmed name, lowercased email), or nothing to change.
  */
@@ -84,6 +109,11 @@ export async function enforceCredentialPolicy(options: { path: string; body: unk
         [`sign-in:address:${address}`, signInLimits.perAddress],
       ]);
       return { ...(body as object), ...parsed.data };
+    }
+    case "/update-user": {
+      const parsed = updateUserBody.safeParse(body);
+      if (!parsed.success) throw invalidInput(parsed.error);
+      return parsed.data;
     }
     case "/change-password":
     case "/reset-password":

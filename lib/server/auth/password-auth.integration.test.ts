@@ -151,3 +151,37 @@ describe("the library's own endpoints (/api/auth/*)", () => {
     expect(strong.status).toBe(200);
   });
 });
+
+describe("the auth library's /update-user", () => {
+  async function signedUpCookie(peer: string) {
+    const email = newEmail();
+    const signedUp = await callAuthApi("/sign-up/email", { body: { name: "Ana", email, password }, peer });
+    return { email, cookie: (signedUp.headers.get("set-cookie") ?? "").split(";")[0]! };
+  }
+
+  it("applies the sign-up form's name rule and refuses a blank or huge name", async () => {
+    const peer = randomAddress();
+    const { email, cookie } = await signedUpCookie(peer);
+    for (const name of ["x".repeat(10_000), "   ", "x".repeat(81)]) {
+      const response = await callAuthApi("/update-user", { body: { name }, peer, cookie });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: "INVALID_INPUT" });
+    }
+    // A 100,000-character name is past the endpoints' byte cap before any rule reads it.
+    expect((await callAuthApi("/update-user", { body: { name: "x".repeat(100_000) }, peer, cookie })).status).toBe(413);
+    expect(await db.user.findUnique({ where: { email }, select: { name: true } })).toEqual({ name: "Ana" });
+    const renamed = await callAuthApi("/update-user", { body: { name: "  Ana María  " }, peer, cookie });
+    expect(renamed.status).toBe(200);
+    expect(await db.user.findUnique({ where: { email }, select: { name: true } })).toEqual({ name: "Ana María" });
+  });
+
+  it("refuses fields the app does not let anyone change", async () => {
+    const peer = randomAddress();
+    const { email, cookie } = await signedUpCookie(peer);
+    for (const body of [{ image: "https://example.test/a.png" }, { name: "Ana", image: "https://example.test/a.png" }, { email: newEmail() }, { name: "Ana", emailVerified: true }, {}]) {
+      const response = await callAuthApi("/update-user", { body, peer, cookie });
+      expect(response.status).toBe(400);
+    }
+    expect(await db.user.findUnique({ where: { email }, select: { name: true, image: true, emailVerified: true } })).toEqual({ name: "Ana", image: null, emailVerified: false });
+  });
+});

@@ -10,7 +10,7 @@ import { startIncident } from "@/lib/server/incidents/start-incident";
 import { sendTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
 import { createContact } from "@/lib/server/contacts/contacts";
 import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
-import { createPerson } from "@/lib/server/people/people";
+import { createPerson, deletePerson } from "@/lib/server/people/people";
 import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { createInvite } from "@/lib/server/invite/create-invite";
 import { addTestMember, createTestFamily } from "@/tests/integration/factories";
@@ -46,9 +46,11 @@ async function fullFamily() {
   const { family, ownerId } = await createTestFamily({ name: familyName });
   const scope = { familyId: family.id, userId: ownerId };
   const member = await addTestMember(family.id, "member");
-  const names = { family: familyName, person: unique("Persona"), contact: unique("Contacto"), sharedContact: unique("Compartido") };
-  const phones = { person: newPhone("55"), contact: newPhone("81"), shared: newPhone("33"), adult: newPhone("56") };
+  const names = { family: familyName, person: unique("Persona"), contact: unique("Contacto"), sharedContact: unique("Compartido"), removed: unique("Quitada") };
+  const phones = { person: newPhone("55"), contact: newPhone("81"), shared: newPhone("33"), adult: newPhone("56"), removed: newPhone("55") };
   const person = await createPerson({ ...scope, input: { name: names.person, phone: phones.person, locale: "es", notes: unique("Notas") } });
+  // Someone who was in the plan, was texted, and was taken out of it before the family is deleted.
+  const removed = await createPerson({ ...scope, input: { name: names.removed, phone: phones.removed, locale: "es", notes: "" } });
   const contact = await createContact({ ...scope, input: { name: names.contact, phone: phones.contact, locale: "es", relationship: "school", channel: "sms" }, assignTo: { personId: person.id, tier: 1 } });
   const shared = await createContact({ ...scope, input: { name: names.sharedContact, phone: phones.shared, locale: "es", relationship: "friend", channel: "sms" }, assignTo: { personId: person.id, tier: 2 } });
   await saveSecretWords({ ...scope, input: { safeWord: "mazapan", duressWord: "girasol" } });
@@ -58,6 +60,11 @@ async function fullFamily() {
   // A test check-in answered, an incident with its jobs, events, a wrong caller word and replies.
   await sendTestCheckIns({ ...scope, target: { kind: "everyone" } });
   await reply(phones.contact, "Todo bien");
+  await reply(phones.removed, "Aquí estoy");
+  await deletePerson({ ...scope, personId: removed.id });
+  // Now a number in no plan: an answer for unknown senders (and its counter), then an opt-out.
+  await reply(phones.removed, "¿Siguen ahí?");
+  await reply(phones.removed, "STOP");
   const { incident } = await startIncident({ ...scope, personId: person.id });
   await checkCallerWord({ ...scope, incidentId: incident.id, word: "no es" }).catch(() => undefined);
   await reply(phones.person, "¿Qué pasa?");
@@ -79,7 +86,7 @@ describe("deleteFamily", () => {
     await reply(doomed.phones.shared, "STOP");
 
     const ids = [doomed.family.id, doomed.person.id, doomed.contact.id, doomed.shared.id, doomed.incident.id];
-    const ownNumbers = [doomed.phones.person, doomed.phones.contact, doomed.phones.adult];
+    const ownNumbers = [doomed.phones.person, doomed.phones.contact, doomed.phones.adult, doomed.phones.removed];
     const needles = [...ids, ...ownNumbers, doomed.names.family, doomed.names.person, doomed.names.contact, doomed.names.sharedContact];
     const before = await rowsMentioning(needles);
     expect(before.tables).toBeGreaterThan(15); // the app's tables, better-auth's and graphile-worker's
@@ -87,6 +94,12 @@ describe("deleteFamily", () => {
     expect(Object.keys(before.found)).toEqual(
       expect.arrayContaining(["public.family", "public.person", "public.contact", "public.check_in", "public.outbound_message", "public.inbound_webhook", "public.incident", "public.incident_event", "public.sms_opt_out", "public.attempt_counter", "graphile_worker._private_jobs"]),
     );
+
+    // The number taken out of the plan left rows of its own, keyed by the number alone.
+    expect(await db.smsOptOut.count({ where: { phone: doomed.phones.removed } })).toBe(1);
+    expect(await db.attemptCounter.count({ where: { key: `unknown-sender:${doomed.phones.removed}` } })).toBe(1);
+    expect(await db.inboundWebhook.count({ where: { fromNumber: doomed.phones.removed, familyId: null } })).toBeGreaterThan(0);
+    expect(await db.outboundMessage.count({ where: { to: doomed.phones.removed, familyId: null } })).toBeGreaterThan(0);
 
     await deleteFamily({ familyId: doomed.family.id, userId: doomed.ownerId, confirmName: doomed.names.family });
 

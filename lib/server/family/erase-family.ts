@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancelSteps } from "@/lib/server/incidents/schedule";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 
@@ -8,48 +9,65 @@ import { workerUtils } from "@/lib/server/jobs/job-queue";
  * Erases one family and every row that holds its data. Rows that belong to the family go by
  * foreign key (ON DELETE CASCADE: people, contacts, words, incidents and their events,
  * check-ins, messages, webhooks, invites, memberships). Rows keyed by phone number (opt-outs,
- * answers to numbers in no plan, webhooks no check-in claimed, rate-limit counters) go too when
- * no other family holds that number; a number another family also holds stays, with that
- * family's own data. Pending escalation jobs of its incidents are removed.
+ * answers to numbers in no plan, webhooks no check-in claimed, rate-limit counters) go too for
+ * every number the family holds or ever texted or heard from (people and contacts removed
+ * earlier included), unless another family holds or has used that number: then it stays, with
+ * that family's own data. Pending escalation jobs of its incidents are removed.
  * No permission check here: callers are deleteFamily, leaveFamily and deleteAccount.
  */
-export async function eraseFamily(familyId: string, options: { soleMemberId?: string } = {}): Promise<void> {
+export async function eraseFamily(familyId: string, options: { soleMemberId?: string; tx?: Prisma.TransactionClient } = {}): Promise<void> {
   await workerUtils(); // its timers are removed in the same transaction
-  await db.$transaction(async (tx) => {
-    // Locks the family row first, so no one adds a person or an incident while it goes.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM family WHERE id = ${familyId}::uuid FOR UPDATE`;
-    if (locked.length === 0) return;
-    if (options.soleMemberId) {
-      // Erasing with an account: only if nobody joined in the meantime.
-      const others = await tx.membership.count({ where: { familyId, userId: { not: options.soleMemberId } } });
-      if (others > 0) throw new AppError("conflict", "account.familyChanged");
-    }
-    const [people, contacts, adults, incidents] = await Promise.all([
-      tx.person.findMany({ where: { familyId }, select: { phone: true } }),
-      tx.contact.findMany({ where: { familyId }, select: { phone: true } }),
-      tx.membership.findMany({ where: { familyId, phone: { not: null } }, select: { phone: true } }),
-      tx.incident.findMany({ where: { familyId }, select: { id: true } }),
-    ]);
-    const numbers = [...new Set([...people, ...contacts, ...adults].map((row) => row.phone!).filter(Boolean))];
-    const [otherPeople, otherContacts, otherAdults] = await Promise.all([
-      tx.person.findMany({ where: { phone: { in: numbers }, familyId: { not: familyId } }, select: { phone: true } }),
-      tx.contact.findMany({ where: { phone: { in: numbers }, familyId: { not: familyId } }, select: { phone: true } }),
-      tx.membership.findMany({ where: { phone: { in: numbers }, familyId: { not: familyId } }, select: { phone: true } }),
-    ]);
-    const shared = new Set([...otherPeople, ...otherContacts, ...otherAdults].map((row) => row.phone));
-    const own = numbers.filter((number) => !shared.has(number));
-    const ids = incidents.map((incident) => incident.id);
+  if (options.tx) return eraseFamilyIn(options.tx, familyId, options);
+  await db.$transaction((tx) => eraseFamilyIn(tx, familyId, options));
+}
 
-    await tx.family.delete({ where: { id: familyId } });
-    if (own.length) {
-      await tx.smsOptOut.deleteMany({ where: { phone: { in: own } } });
-      await tx.inboundWebhook.deleteMany({ where: { fromNumber: { in: own } } });
-      await tx.outboundMessage.deleteMany({ where: { to: { in: own }, familyId: null } });
-    }
-    const counterKeys = [...own.map((number) => `unknown-sender:${number}`), ...ids.map((id) => `caller-word:${id}`)];
-    await tx.attemptCounter.deleteMany({ where: { OR: [{ key: { in: counterKeys } }, { key: { startsWith: `word-check:${familyId}:` } }] } });
-    for (const incidentId of ids) await cancelSteps(tx, incidentId);
-    // A text from a number another family still holds stays, without what it meant to this one.
-    await tx.$executeRaw`UPDATE inbound_webhook SET readings = readings - ${familyId}::text WHERE readings ? ${familyId}::text`;
-  });
+async function eraseFamilyIn(tx: Prisma.TransactionClient, familyId: string, options: { soleMemberId?: string }): Promise<void> {
+  // Locks the family row first, so no one adds a person or an incident while it goes.
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM family WHERE id = ${familyId}::uuid FOR UPDATE`;
+  if (locked.length === 0) return;
+  if (options.soleMemberId) {
+    // Erasing with an account: only if nobody joined in the meantime.
+    const others = await tx.membership.count({ where: { familyId, userId: { not: options.soleMemberId } } });
+    if (others > 0) throw new AppError("conflict", "account.familyChanged");
+  }
+  // Every number the family holds or ever used: its plan now, and the numbers it texted, called
+  // or heard from (a person or contact removed earlier leaves its opt-out, its texts and its
+  // counters behind, keyed by the number alone).
+  const numbers = (
+    await tx.$queryRaw<{ phone: string }[]>`
+      SELECT phone FROM person WHERE "familyId" = ${familyId}::uuid
+      UNION SELECT phone FROM contact WHERE "familyId" = ${familyId}::uuid
+      UNION SELECT phone FROM membership WHERE "familyId" = ${familyId}::uuid AND phone IS NOT NULL
+      UNION SELECT phone FROM check_in WHERE "familyId" = ${familyId}::uuid
+      UNION SELECT "to" FROM outbound_message WHERE "familyId" = ${familyId}::uuid
+      UNION SELECT "fromNumber" FROM inbound_webhook
+       WHERE ("familyId" = ${familyId}::uuid OR readings ? ${familyId}::text) AND "fromNumber" IS NOT NULL`
+  ).map((row) => row.phone);
+  // A number another family holds, or has texted, called or heard from, stays with that family.
+  const shared = new Set(
+    (
+      await tx.$queryRaw<{ phone: string }[]>`
+        SELECT phone FROM person WHERE phone = ANY(${numbers}::text[]) AND "familyId" <> ${familyId}::uuid
+        UNION SELECT phone FROM contact WHERE phone = ANY(${numbers}::text[]) AND "familyId" <> ${familyId}::uuid
+        UNION SELECT phone FROM membership WHERE phone = ANY(${numbers}::text[]) AND "familyId" <> ${familyId}::uuid
+        UNION SELECT phone FROM check_in WHERE phone = ANY(${numbers}::text[]) AND "familyId" <> ${familyId}::uuid
+        UNION SELECT "to" FROM outbound_message WHERE "to" = ANY(${numbers}::text[]) AND "familyId" <> ${familyId}::uuid
+        UNION SELECT "fromNumber" FROM inbound_webhook WHERE "fromNumber" = ANY(${numbers}::text[]) AND "familyId" <> ${familyId}::uuid`
+    ).map((row) => row.phone),
+  );
+  const own = numbers.filter((number) => !shared.has(number));
+  const incidents = await tx.incident.findMany({ where: { familyId }, select: { id: true } });
+  const ids = incidents.map((incident) => incident.id);
+
+  await tx.family.delete({ where: { id: familyId } });
+  if (own.length) {
+    await tx.smsOptOut.deleteMany({ where: { phone: { in: own } } });
+    await tx.inboundWebhook.deleteMany({ where: { fromNumber: { in: own } } });
+    await tx.outboundMessage.deleteMany({ where: { to: { in: own }, familyId: null } });
+  }
+  const counterKeys = [...own.map((number) => `unknown-sender:${number}`), ...ids.map((id) => `caller-word:${id}`)];
+  await tx.attemptCounter.deleteMany({ where: { OR: [{ key: { in: counterKeys } }, { key: { startsWith: `word-check:${familyId}:` } }] } });
+  for (const incidentId of ids) await cancelSteps(tx, incidentId);
+  // A text from a number another family still holds stays, without what it meant to this one.
+  await tx.$executeRaw`UPDATE inbound_webhook SET readings = readings - ${familyId}::text WHERE readings ? ${familyId}::text`;
 }

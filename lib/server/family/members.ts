@@ -32,6 +32,14 @@ async function lockedMemberships(tx: Prisma.TransactionClient, familyId: string)
     SELECT id, "userId", role::text AS role FROM membership WHERE "familyId" = ${familyId}::uuid ORDER BY id FOR UPDATE`;
 }
 
+/**
+ * Withdraws the invites an adult created and nobody accepted yet, when they stop being an admin of
+ * the family (removed, demoted, gone): a link they handed out earlier must not outlive their role.
+ */
+async function revokePendingInvites(tx: Prisma.TransactionClient, familyId: string, userId: string) {
+  await tx.invite.deleteMany({ where: { familyId, createdById: userId, acceptedAt: null } });
+}
+
 function requireAnotherAdmin(memberships: { id: string; role: string }[], leavingId: string) {
   if (!memberships.some((row) => row.id !== leavingId && isAdminRole(row.role))) {
     throw new AppError("conflict", "members.handOverFirst");
@@ -48,6 +56,7 @@ export async function changeMemberRole(options: { familyId: string; userId: stri
     if (options.role === "admin" && isAdminRole(target.role)) return; // already an admin (or the owner)
     if (options.role === "member") requireAnotherAdmin(memberships, target.id);
     await tx.membership.update({ where: { id: target.id }, data: { role: options.role } });
+    if (options.role === "member") await revokePendingInvites(tx, familyId, target.userId);
   });
 }
 
@@ -60,6 +69,7 @@ export async function removeMember(options: { familyId: string; userId: string; 
     const target = memberships.find((row) => row.id === options.membershipId);
     if (!target) throw new AppError("not_found", "members.notFound");
     await tx.membership.delete({ where: { id: target.id } });
+    await revokePendingInvites(tx, caller.familyId, target.userId);
   });
 }
 
@@ -76,6 +86,7 @@ export async function leaveFamily(options: { familyId: string; userId: string })
     if (!own) throw new AppError("not_found", "family.notFound");
     if (isAdminRole(own.role)) requireAnotherAdmin(memberships, own.id);
     await tx.membership.delete({ where: { id: own.id } });
+    await revokePendingInvites(tx, membership.familyId, own.userId);
   });
 }
 
@@ -100,7 +111,7 @@ export async function accountDeletionPlan(options: { userId: string; tx?: Prisma
   });
 }
 
-/** Used by deleteAccount: erases the families only this user was in. */
-export async function eraseSoleFamilies(options: { userId: string; plan: Awaited<ReturnType<typeof accountDeletionPlan>> }) {
-  for (const entry of options.plan.filter((item) => item.outcome === "erased")) await eraseFamily(entry.familyId, { soleMemberId: options.userId });
+/** Used by deleteAccount, inside its transaction once nothing blocks it: erases the families only this user was in. */
+export async function eraseSoleFamilies(options: { userId: string; plan: Awaited<ReturnType<typeof accountDeletionPlan>>; tx: Prisma.TransactionClient }) {
+  for (const entry of options.plan.filter((item) => item.outcome === "erased")) await eraseFamily(entry.familyId, { soleMemberId: options.userId, tx: options.tx });
 }

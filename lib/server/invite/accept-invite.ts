@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
-import { findUsableInvite } from "./find-invite";
+import { creatorMayGrant, findUsableInvite } from "./find-invite";
 
 /** The signed-in user joins the invite's family. An invite works once. */
 export async function acceptInvite(options: { token: string; userId: string; now?: Date }) {
@@ -12,6 +12,14 @@ export async function acceptInvite(options: { token: string; userId: string; now
   if (already) throw new AppError("conflict", "invite.alreadyMember");
 
   return db.$transaction(async (tx) => {
+    // The creator's membership is read again, locked until the end: a removal or demotion that
+    // runs at the same moment (lib/server/family/members.ts locks the family's memberships) either
+    // finishes first and is seen here, or waits for this acceptance and then takes the new adult's
+    // role in hand like anyone else's. Locked before the invite so the two never wait on each other.
+    const [creator] = await tx.$queryRaw<{ role: string }[]>`
+      SELECT role::text AS role FROM membership
+      WHERE "familyId" = ${invite.familyId}::uuid AND "userId" = ${invite.createdById} FOR SHARE`;
+    if (!creatorMayGrant(creator?.role ?? null, invite.role)) throw new AppError("gone", "invite.withdrawn");
     // Claiming with a condition makes two simultaneous acceptances end with one winner.
     const claimed = await tx.invite.updateMany({
       where: { id: invite.id, acceptedAt: null },

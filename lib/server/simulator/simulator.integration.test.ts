@@ -67,4 +67,36 @@ describe("simulator", () => {
     });
     await expect(simulateKeypress({ userId: b.ownerId, messageId: aCall.id, digit: "1" })).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("refuses a reply from another family's adult's alert number, and a STOP or START from any number another family has texted", async () => {
+    // Family B's adult has an alert number; family A puts it in its own plan as a contact.
+    const b = await familyWithPerson("Familia B");
+    const alertPhone = newPhone();
+    await db.membership.update({ where: { familyId_userId: { familyId: b.family.id, userId: b.ownerId } }, data: { phone: alertPhone } });
+    const a = await familyWithPerson("Familia A");
+    const contact = await db.contact.create({ data: { familyId: a.family.id, name: "Adulto de B", phone: alertPhone, locale: "es", relationship: "friend" } });
+    await db.personContact.create({ data: { personId: a.person.id, contactId: contact.id, tier: 1 } });
+    await sendTestCheckIns({ ...a.scope, target: { kind: "everyone" } });
+    expect(await db.outboundMessage.count({ where: { familyId: a.family.id, to: alertPhone } })).toBe(1);
+    for (const body of ["STOP", "Todo bien"]) {
+      await expect(simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: alertPhone, body })).rejects.toMatchObject({ code: "conflict", messageKey: "simulator.sharedNumber" });
+    }
+    expect(await db.smsOptOut.count({ where: { phone: alertPhone } })).toBe(0);
+
+    // A number B texted long ago and no longer holds: an ordinary answer reaches only A, but a
+    // STOP would silence B's texts too (opt-outs are per number), so it is refused.
+    const formerPhone = newPhone();
+    const former = await db.person.create({ data: { familyId: b.family.id, name: "Antes de B", phone: formerPhone, locale: "es" } });
+    await sendTestCheckIns({ ...b.scope, target: { kind: "everyone" } });
+    await db.person.delete({ where: { id: former.id } });
+    await db.checkIn.updateMany({ where: { familyId: b.family.id, phone: formerPhone }, data: { createdAt: new Date(Date.now() - 30 * 24 * 3600_000) } });
+    const ours = await db.person.create({ data: { familyId: a.family.id, name: "Ahora de A", phone: formerPhone, locale: "es", position: 1 } });
+    await sendTestCheckIns({ ...a.scope, target: { kind: "person", id: ours.id } });
+    for (const body of ["STOP", "alto", "START"]) {
+      await expect(simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: formerPhone, body })).rejects.toMatchObject({ code: "conflict", messageKey: "simulator.sharedNumber" });
+    }
+    expect(await db.smsOptOut.count({ where: { phone: formerPhone } })).toBe(0);
+    await simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: formerPhone, body: "Todo bien" });
+    expect(await db.checkIn.findFirstOrThrow({ where: { familyId: a.family.id, phone: formerPhone } })).toMatchObject({ reply: "Todo bien" });
+  });
 });

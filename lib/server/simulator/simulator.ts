@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
+import { carrierKeyword } from "@/lib/messaging/keywords";
 import { isSimulatorAvailable } from "@/lib/server/messaging/provider";
 import { CHECK_IN_REPLY_WINDOW_MS } from "@/lib/server/replies/receive-reply";
 import { dispatchSignedWebhook } from "@/lib/server/messaging/simulated-webhook";
@@ -63,27 +64,32 @@ export async function listSimulatorConversations(options: { userId: string }): P
 
 /**
  * A simulated reply may come only from a number this family texted or called, and only if it
- * cannot reach anyone else: the number is in no other family's plan and answers no other
- * family's check-in (inbound messages are matched by number alone, across families).
+ * cannot reach anyone else: the number is in no other family's plan, is no other family's adult's
+ * alert number, and answers no other family's check-in (inbound messages are matched by number
+ * alone, across families). A STOP or START changes the number's opt-out for every family, so it
+ * is refused as well when any other family has ever texted or called the number.
  */
-async function requireOwnConversation(options: { familyId: string; phone: string }) {
+async function requireOwnConversation(options: { familyId: string; phone: string; body: string }) {
   const { familyId, phone } = options;
   const since = new Date(Date.now() - CHECK_IN_REPLY_WINDOW_MS);
-  const [started, otherPerson, otherContact, otherCheckIn] = await Promise.all([
+  const optOutChange = ["stop", "start"].includes(carrierKeyword(options.body) ?? "");
+  const [started, otherPerson, otherContact, otherAdult, otherCheckIn, otherMessage] = await Promise.all([
     db.outboundMessage.findFirst({ where: { familyId, to: phone }, select: { id: true } }),
     db.person.findFirst({ where: { phone, familyId: { not: familyId } }, select: { id: true } }),
     db.contact.findFirst({ where: { phone, familyId: { not: familyId } }, select: { id: true } }),
-    db.checkIn.findFirst({ where: { phone, familyId: { not: familyId }, createdAt: { gt: since } }, select: { id: true } }),
+    db.membership.findFirst({ where: { phone, familyId: { not: familyId } }, select: { id: true } }),
+    db.checkIn.findFirst({ where: { phone, familyId: { not: familyId }, ...(optOutChange ? {} : { createdAt: { gt: since } }) }, select: { id: true } }),
+    optOutChange ? db.outboundMessage.findFirst({ where: { to: phone, familyId: { not: familyId } }, select: { id: true } }) : null,
   ]);
   if (!started) throw new AppError("not_found", "simulator.noConversation");
-  if (otherPerson || otherContact || otherCheckIn) throw new AppError("conflict", "simulator.sharedNumber");
+  if (otherPerson || otherContact || otherAdult || otherCheckIn || otherMessage) throw new AppError("conflict", "simulator.sharedNumber");
 }
 
 /** A reply typed on a simulated phone enters through the same signed webhook as Twilio's. */
 export async function simulateInboundSms(options: { userId: string; familyId: string; from: string; body: string }) {
   requireSimulator();
   await requireMembership({ familyId: options.familyId, userId: options.userId });
-  await requireOwnConversation({ familyId: options.familyId, phone: options.from });
+  await requireOwnConversation({ familyId: options.familyId, phone: options.from, body: options.body });
   const sid = simulatedSid("SM");
   await dispatchSignedWebhook("/api/twilio/sms", { MessageSid: sid, SmsSid: sid, AccountSid: SIMULATOR_ACCOUNT_SID, From: options.from, To: SIMULATOR_NUMBER, Body: options.body, NumMedia: "0" });
 }
