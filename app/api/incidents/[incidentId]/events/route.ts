@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { isAppError, toErrorResponse } from "@/lib/app-error";
 import { auth } from "@/lib/auth";
 import { localizeLiveUpdate } from "@/components/incident/live-payload";
+import { isStillMember } from "@/lib/server/family/require-membership";
 import { requireIncident } from "@/lib/server/incidents/manage-incident";
 import { subscribeToLiveUpdates } from "@/lib/server/incidents/live";
 import { LIVE_EVENTS_PER_READ, readLiveUpdate, type LiveUpdate } from "@/lib/server/incidents/live-view";
@@ -55,7 +56,21 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
         send(missed);
         if (!missed || missed.events.length < LIVE_EVENTS_PER_READ) break;
       }
-      heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), 15_000);
+      // Every beat also asks again whether the adult still belongs to the family: one removed
+      // stops receiving within a beat, at no cost per event.
+      heartbeat = setInterval(() => {
+        isStillMember({ familyId, userId: session.user.id }).then(
+          (member) => {
+            if (closed) return;
+            if (member) return controller.enqueue(encoder.encode(": keep-alive\n\n"));
+            closed = true;
+            clearInterval(heartbeat);
+            unsubscribe();
+            controller.close();
+          },
+          () => undefined, // the database is away: the next beat asks again
+        );
+      }, 15_000);
       request.signal.addEventListener("abort", () => {
         closed = true;
         clearInterval(heartbeat);
