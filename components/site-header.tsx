@@ -36,7 +36,7 @@ export async function SiteHeader() {
             </Link>
           )}
           {session && (
-            <form action={signOutAction}>
+            <form action={signOutAction} data-sign-out>
               <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">
                 {t("signOut")}
               </button>

@@ -5,6 +5,7 @@ import { CallerWordForm, ChecklistStep, IncidentControls, NotesForm } from "@/co
 import { incidentView, probableReason } from "@/components/incident/incident-status";
 import { LiveUpdates } from "@/components/incident/live-updates";
 import { defaultSteps, onTheLineSteps, warningSigns } from "@/lib/guidance/call-guidance";
+import { emergencyNumbers } from "@/lib/guidance/emergency-numbers";
 import { formatPhone } from "@/lib/phone";
 import { requireSession } from "@/lib/server/auth/session";
 import { getIncident } from "@/lib/server/incidents/manage-incident";
@@ -110,6 +111,22 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
           {onTheLineSteps.map((step) => (
             <ChecklistStep key={step.key} {...ids} step={step.key} label={guidance(`steps.${step.key}`)} checked={incident.checkedSteps.includes(step.key)} />
           ))}
+        </section>
+      )}
+
+      {open && (
+        // Also on the phone's kept copy when the network is gone (decision 012).
+        <section aria-labelledby="numbers-title" className="flex flex-col gap-2">
+          <h2 id="numbers-title" className="text-xl font-bold">{t("numbersTitle")}</h2>
+          <ul className="flex flex-col gap-2" data-testid="emergency-numbers">
+            {emergencyNumbers[family.country].map((entry) => (
+              <li key={entry.key}>
+                <a href={entry.href} className="flex min-h-14 flex-wrap items-center gap-x-3 rounded-xl border-2 border-gray-900 px-4 py-2">
+                  <strong className="text-2xl" dir="ltr">{entry.display}</strong> {guidance(`numbers.${entry.key}` as "numbers.emergency")}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
