@@ -41,11 +41,11 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/") || url.pathname === "/sw.js") return;
   if (url.pathname.startsWith("/_next/static/")) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
   } else if (request.mode === "navigate") {
-    event.respondWith(navigate(request, url));
+    event.respondWith(navigate(event, url));
   } else if (SHELL.includes(url.pathname)) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event));
   }
   // Everything else (flight data, images, the manifest's own refreshes) goes to the network.
 });
@@ -60,18 +60,22 @@ self.addEventListener("message", (event) => {
   }
 });
 
-async function cacheFirst(request) {
+// Responses go back to the page at once; keeping a copy happens beside them (waitUntil), so a
+// streamed page is never held back until its last byte.
+async function cacheFirst(event) {
+  const request = event.request;
   const cached = await caches.match(request, { cacheName: STATIC_CACHE });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === "basic") await putStatic(request, response.clone());
+  if (response.ok && response.type === "basic") event.waitUntil(putStatic(request, response.clone()));
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(event) {
+  const request = event.request;
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") await putStatic(request, response.clone());
+    if (response.ok && response.type === "basic") event.waitUntil(putStatic(request, response.clone()));
     return response;
   } catch (error) {
     const cached = await caches.match(request, { cacheName: STATIC_CACHE, ignoreSearch: true });
@@ -80,14 +84,14 @@ async function networkFirst(request) {
   }
 }
 
-async function navigate(request, url) {
+async function navigate(event, url) {
   const path = url.pathname;
   const live = LIVE_PAGE.test(path);
   try {
-    const response = await fetch(request);
+    const response = await fetch(event.request);
     if (path === "/sign-in") await caches.delete(PAGES_CACHE);
     if (live) {
-      if (response.ok && response.type === "basic") await putPage(path, response.clone());
+      if (response.ok && response.type === "basic") event.waitUntil(putPage(path, response.clone()));
       // Sent to sign in, or no longer this adult's: the kept copy goes too.
       else if (response.type === "opaqueredirect" || response.status === 404) await (await caches.open(PAGES_CACHE)).delete(path);
       // The server is unreachable behind a proxy: the kept copy is better than an error page.

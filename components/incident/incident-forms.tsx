@@ -28,10 +28,18 @@ const sendQueued = () => void flush(send);
 
 /** Sends now, or queues when offline (or behind what is already queued, to keep the order). */
 async function sendOrQueue(intent: Intent, now: () => Promise<FormState>): Promise<FormState | "queued"> {
+  const queue = (): FormState | "queued" => {
+    try {
+      enqueue(intent);
+      return "queued";
+    } catch {
+      return { status: "error", formError: "incident.offline" }; // no storage on this phone
+    }
+  };
   if (!navigator.onLine || hasQueued()) {
-    enqueue(intent);
+    const queued = queue();
     sendQueued();
-    return "queued";
+    return queued;
   }
   try {
     const state = await now();
@@ -39,8 +47,7 @@ async function sendOrQueue(intent: Intent, now: () => Promise<FormState>): Promi
     return state;
   } catch (error) {
     if (!isNetworkFailure(error)) throw error;
-    enqueue(intent);
-    return "queued";
+    return queue();
   }
 }
 

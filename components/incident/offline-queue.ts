@@ -23,13 +23,7 @@ function parse(raw: string | null): QueuedIntent[] {
   }
 }
 
-function read(): QueuedIntent[] {
-  try {
-    return parse(localStorage.getItem(storageKey));
-  } catch {
-    return [];
-  }
-}
+const read = () => parse(snapshot());
 
 function write(list: QueuedIntent[]) {
   if (list.length > 0) localStorage.setItem(storageKey, JSON.stringify(list));
@@ -50,6 +44,14 @@ export function forgetOfflineQueue() {
   }
 }
 
+function snapshot(): string | null {
+  try {
+    return localStorage.getItem(storageKey);
+  } catch {
+    return null;
+  }
+}
+
 function subscribe(callback: () => void) {
   window.addEventListener(changed, callback);
   window.addEventListener("storage", callback);
@@ -61,7 +63,7 @@ function subscribe(callback: () => void) {
 
 /** What is waiting to be sent for one incident, oldest first (nothing during server rendering). */
 export function useQueued(incidentId: string): QueuedIntent[] {
-  const raw = useSyncExternalStore(subscribe, () => localStorage.getItem(storageKey), () => null);
+  const raw = useSyncExternalStore(subscribe, snapshot, () => null);
   return useMemo(() => parse(raw).filter((intent) => intent.incidentId === incidentId), [raw, incidentId]);
 }
 

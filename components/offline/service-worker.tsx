@@ -4,6 +4,8 @@ import { usePathname } from "next/navigation";
 import { forgetOfflineQueue } from "@/components/incident/offline-queue";
 
 const livePage = /^\/family\/[^/]+\/incidents\/(?!new$)[^/]+$/;
+// A page loaded under the worker's control went through it as a navigation, and was kept then.
+let keptOnLoad = typeof window !== "undefined" && navigator.serviceWorker?.controller ? location.pathname : null;
 
 /**
  * Registers the service worker (public/sw.js, decision 012) and asks it to keep each live-call
@@ -27,6 +29,10 @@ export function ServiceWorker() {
 
   useEffect(() => {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator) || !livePage.test(pathname)) return;
+    if (pathname === keptOnLoad) {
+      keptOnLoad = null;
+      return;
+    }
     navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "keep-page", path: pathname }), () => {});
   }, [pathname]);
 
