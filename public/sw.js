@@ -54,7 +54,7 @@ self.addEventListener("message", (event) => {
   const data = event.data;
   if (!data || typeof data !== "object") return;
   if (data.type === "keep-page" && typeof data.path === "string" && LIVE_PAGE.test(data.path)) {
-    event.waitUntil(keepPage(data.path));
+    event.waitUntil(keepPageOnce(data.path));
   } else if (data.type === "forget-pages") {
     event.waitUntil(caches.delete(PAGES_CACHE));
   }
@@ -115,6 +115,29 @@ async function offlineFallback() {
   const language = (self.navigator.language || "").toLowerCase().startsWith("es") ? "es" : "en";
   const page = (await caches.match(`/offline/${language}`, { cacheName: STATIC_CACHE })) ?? (await caches.match(OFFLINE_PAGES[0], { cacheName: STATIC_CACHE }));
   return page ?? Response.error();
+}
+
+// Asks for the same page that arrive while it is being fetched end in one more fetch, not many.
+const keeping = new Map();
+function keepPageOnce(path) {
+  const running = keeping.get(path);
+  if (running) {
+    running.again = true;
+    return running.done;
+  }
+  const entry = { again: false, done: undefined };
+  entry.done = (async () => {
+    try {
+      do {
+        entry.again = false;
+        await keepPage(path);
+      } while (entry.again);
+    } finally {
+      keeping.delete(path);
+    }
+  })();
+  keeping.set(path, entry);
+  return entry.done;
 }
 
 /** A live page the phone opened without a navigation (a client-side one): fetch and keep it. */
