@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ServiceWorker } from "@/components/offline/service-worker";
 import { SiteHeader } from "@/components/site-header";
 import { isAppLocale, localeTags } from "@/lib/i18n/config";
 import "./globals.css";
@@ -27,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
         </NextIntlClientProvider>
+        <ServiceWorker />
       </body>
     </html>
   );

@@ -61,7 +61,7 @@ async function HeaderTools({ locale, signedIn }: { locale: string; signedIn: boo
         </Link>
       )}
       {signedIn && (
-        <form action={signOutAction}>
+        <form action={signOutAction} data-sign-out>
           <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">
             {t("signOut")}
           </button>

@@ -107,6 +107,12 @@ for (const locale of ["es-MX", "en-US"]) {
       await expectNoViolations(page);
     });
 
+    test("the offline page meets WCAG 2.2 AA @phone", async ({ page }) => {
+      // What the service worker shows when the network is gone and no copy was kept (decision 012).
+      await page.goto(`/offline/${locale.slice(0, 2)}`);
+      await expectNoViolations(page);
+    });
+
     test("sign-in meets WCAG 2.2 AA @phone", async ({ page }) => {
       await page.goto("/sign-in");
       await expectNoViolations(page);

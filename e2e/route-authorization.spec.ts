@@ -18,7 +18,7 @@ function routeFiles(dir: string, prefix = ""): { route: string; kind: "page" | "
 }
 
 const routes = routeFiles(path.join(process.cwd(), "app"));
-const publicRoutes = new Set(["/", "/sign-in", "/sign-up", "/invite/[token]", "/api/health", "/api/auth/[...all]"]);
+const publicRoutes = new Set(["/", "/sign-in", "/sign-up", "/invite/[token]", "/offline/[locale]", "/api/health", "/api/auth/[...all]"]);
 // Machine callers: refused without a valid provider signature (see the webhook tests).
 const signedWebhooks = new Set(["/api/twilio/sms", "/api/twilio/status", "/api/twilio/voice", "/api/twilio/voice/gather"]);
 

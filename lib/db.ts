@@ -5,7 +5,9 @@ import { env } from "@/lib/env";
 
 function createPrismaClient() {
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  // Prisma's defaults (2 s to get a connection, 5 s per transaction) roll back a reply's intake
+  // on a busy machine; nothing here holds a transaction open on purpose, so a slow one finishes.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 // One client per process: Next's dev server re-evaluates modules on every change.

@@ -11,7 +11,7 @@ export function DeleteAccountForm() {
   const t = useTranslations("account");
   const [state, action, pending] = useActionState(deleteAccountAction, initialFormState);
   return (
-    <form action={action} noValidate className="flex flex-col gap-3">
+    <form action={action} noValidate data-sign-out className="flex flex-col gap-3">
       <FormAlert state={state} />
       <TextField name="password" type="password" label={t("password")} autoComplete="current-password" errors={state.fieldErrors?.password} />
       <button type="submit" disabled={pending} className="min-h-12 rounded-lg bg-danger-700 px-5 text-lg font-semibold text-white">

@@ -3,6 +3,7 @@ import { CallerWordForm, NotesForm } from "@/components/incident/incident-forms"
 import { LiveChecklist, LiveControls, LiveIncident, LivePings, LiveState, LiveTimeline, LiveVerdict, WhileOpen } from "@/components/incident/live-incident";
 import { localizeLiveUpdate } from "@/components/incident/live-payload";
 import { defaultSteps, onTheLineSteps, warningSigns } from "@/lib/guidance/call-guidance";
+import { emergencyNumbers } from "@/lib/guidance/emergency-numbers";
 import { requireSession } from "@/lib/server/auth/session";
 import { getLiveIncident } from "@/lib/server/incidents/manage-incident";
 import { notFoundOnMissing } from "@/lib/server/not-found";
@@ -49,6 +50,20 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
             </div>
             <h2 className="mt-2 text-2xl font-bold">{t("onLineTitle")}</h2>
             <LiveChecklist steps={steps(onTheLineSteps)} />
+          </section>
+
+          {/* Also on the phone's kept copy when the network is gone (decision 012). */}
+          <section aria-labelledby="numbers-title" className="flex flex-col gap-2">
+            <h2 id="numbers-title" className="text-xl font-bold">{t("numbersTitle")}</h2>
+            <ul className="flex flex-col gap-2" data-testid="emergency-numbers">
+              {emergencyNumbers[family.country].map((entry) => (
+                <li key={entry.key}>
+                  <a href={entry.href} className="flex min-h-14 flex-wrap items-center gap-x-3 rounded-xl border-2 border-gray-900 px-4 py-2">
+                    <strong className="text-2xl" dir="ltr">{entry.display}</strong> {guidance(`numbers.${entry.key}` as "numbers.emergency")}
+                  </a>
+                </li>
+              ))}
+            </ul>
           </section>
 
           <section aria-labelledby="word-title" className="flex flex-col gap-3 rounded-xl border-2 border-gray-300 p-4">
