@@ -74,8 +74,20 @@ export async function startIncidentWorker(options: { pollInterval?: number } = {
 }
 
 /**
- * Keeps a worker running: when its connection to PostgreSQL is lost for good (a database
- * restart), the runner stops; this starts a new one a second later, until stopped.
+ * Whether an error means the connection to PostgreSQL was lost or refused (a restart, a network
+ * cut), as opposed to a fault in the code: node's socket errors, pg's "Connection terminated",
+ * and PostgreSQL's connection-exception (08…) and shutdown (57P0…) codes.
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && (/^(08|57P0)/.test(code) || ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "P1001", "P1017"].includes(code))) return true;
+  return typeof message === "string" && /Connection terminated|connection error|terminating connection|server closed the connection|timeout exceeded when trying to connect|Can't reach database server|Client was closed|the database system is (starting up|shutting down)/i.test(message);
+}
+
+/**
+ * Keeps a worker running: when its connection to PostgreSQL is lost (a database restart), the
+ * runner stops or is stopped (`restart`); this starts a new one a second later, until stopped.
  */
 export function superviseIncidentWorker(options: { pollInterval?: number } = {}) {
   let stopping = false;
@@ -88,14 +100,42 @@ export function superviseIncidentWorker(options: { pollInterval?: number } = {})
       } catch (error) {
         if (!stopping) console.warn(`worker: restarting after ${error instanceof Error ? error.message : String(error)}`);
       }
+      current = undefined;
       if (!stopping) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   })();
   return {
+    /** Stops the current runner (its connections may be broken); the loop starts a fresh one. */
+    restart() {
+      const runner = current;
+      current = undefined;
+      void runner?.stop().catch(() => undefined);
+    },
     async stop() {
       stopping = true;
       await current?.stop().catch(() => undefined);
       await done;
     },
   };
+}
+
+/**
+ * For a process whose job is the worker (scripts/worker.ts): graphile-worker's cron leaves a
+ * rejected promise unhandled when its connection is cut ("Connection terminated unexpectedly"),
+ * which would end the process. A lost connection restarts the runner, with one line; anything
+ * else is a fault in the code: one line, and the process exits (its launcher starts it again).
+ */
+export function keepWorkerAlive(worker: { restart(): void }, exit: (code: number) => void = (code) => process.exit(code)) {
+  const onError = (kind: string) => (error: unknown) => {
+    const text = error instanceof Error ? error.message : String(error);
+    if (isConnectionLoss(error)) {
+      console.warn(`worker: database connection lost (${text}); restarting the runner`);
+      worker.restart();
+      return;
+    }
+    console.error(`worker: ${kind}: ${error instanceof Error && error.stack ? error.stack.split("\n").slice(0, 2).join(" ") : text}; exiting`);
+    exit(1);
+  };
+  process.on("unhandledRejection", onError("unhandled rejection"));
+  process.on("uncaughtException", onError("uncaught exception"));
 }
