@@ -1,9 +1,7 @@
 import "server-only";
 import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { onCheckInDelivery } from "@/lib/server/messaging/apply-callbacks";
 import { sweepInbound } from "@/lib/server/messaging/inbound";
 import { FULL_LOOKBACK_MS, reconcileWithProvider } from "@/lib/server/messaging/reconcile";
 import { deliverMessage, SEND_MESSAGE_TASK } from "@/lib/server/messaging/send-message";
@@ -25,10 +23,8 @@ export const taskList: TaskList = {
   [SEND_MESSAGE_TASK]: async (payload, helpers) => {
     const parsed = messagePayload.safeParse(payload);
     if (!parsed.success) return;
-    const before = await db.outboundMessage.findUnique({ where: { id: parsed.data.messageId }, select: { status: true } });
-    const message = await deliverMessage(parsed.data.messageId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
-    // The provider refused it outright: the incident hears it like a failed delivery.
-    if (before?.status === "pending" && message?.status === "failed") await db.$transaction((tx) => onCheckInDelivery(tx, { messageId: message.id, status: "failed" }));
+    // A refusal (or the queue's last attempt) ends it failed, and its incident hears it (endFailed).
+    await deliverMessage(parsed.data.messageId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
   },
   [SWEEP_INBOUND_TASK]: async (_payload, helpers) => {
     // Jobs held by a worker that died (kill -9, a lost connection) would stay locked for four

@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { finalStatuses } from "@/lib/messaging/status";
 import { processInbound, storeInbound } from "./inbound";
-import { getMessagingProvider } from "./provider";
+import { getMessagingProvider, ProviderError } from "./provider";
 import { receiveInboundSms } from "./receive-sms";
-import { deliverMessage, SEND_CLAIM_MS } from "./send-message";
+import { deliverMessage, endFailed, requeueSend, SEND_CLAIM_MS, sendJobAlive } from "./send-message";
 
 /** How far back a regular reconciliation looks; after a restart it looks back a whole day. */
 export const RECONCILE_LOOKBACK_MS = 2 * 3600_000;
@@ -56,16 +56,25 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
     },
     take: 100,
   });
+  // A message whose send job is still queued, waiting to retry or held by a live worker is the
+  // outbox's: reconciling it too would race it (and fail a message the outbox would still send).
+  const outboxOwns = await sendJobAlive(cutOff.filter((message) => message.status === "pending").map((message) => message.id), stuckBefore);
   for (const message of cutOff) {
+    if (outboxOwns.has(message.id)) continue;
     const sent = message.channel === "sms" ? (await record.listSent({ to: message.to, since: new Date(message.createdAt.getTime() - 60_000) })).find((candidate) => candidate.body === message.body) : undefined;
     if (sent && !(await db.outboundMessage.count({ where: { providerSid: sent.sid } }))) {
       await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: sent.sid, status: sent.status, errorCode: null } });
       result.adopted++;
     } else if (message.channel === "voice" && message.sendingAt) {
-      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: "interrupted" } });
+      await endFailed(message.id, { errorCode: "interrupted" });
     } else {
       if (message.status === "failed") await db.outboundMessage.updateMany({ where: { id: message.id, status: "failed" }, data: { status: "pending", sendingAt: null, errorCode: null } });
-      const delivered = await deliverMessage(message.id, { finalAttempt: true }).catch(() => null);
+      // Never final here: a retryable failure hands the message back to the outbox's job.
+      const delivered = await deliverMessage(message.id).catch(async (error: unknown) => {
+        if (error instanceof ProviderError && error.kind === "retryable") await requeueSend(message.id);
+        else console.warn(`reconcile: sending ${message.id} again failed: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
       if (delivered?.providerSid) result.resent++;
     }
   }

@@ -1,9 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { startIncident } from "@/lib/server/incidents/start-incident";
+import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { startFakeTwilio, type FakeTwilio } from "@/tests/fake-twilio/server";
+import { createTestPlan } from "@/tests/integration/factories";
+import { drainJobs } from "@/tests/integration/jobs";
+import { signedWebhook } from "@/tests/integration/webhook-request";
 import { setMessagingProvider } from "./provider";
+import { reconcileWithProvider } from "./reconcile";
 import { deliverMessage, retryPolicy, sendSms, startCall } from "./send-message";
+import { handleTwilioWebhook } from "./webhooks";
 import { createTwilioProvider } from "./twilio-provider";
 
 let fake: FakeTwilio;
@@ -90,5 +97,49 @@ describe("startCall through the real Twilio SDK", () => {
       resource: "Calls",
       params: { MachineDetection: "Enable", Url: `${env.PUBLIC_BASE_URL}/api/twilio/voice?m=${message.id}#rc=5&rp=ct,rt,5xx`, Method: "POST" },
     });
+  });
+});
+
+describe("reconciliation beside the outbox", () => {
+  it("leaves a text the outbox is still retrying through a provider outage longer than the cut-off: sent once when the provider recovers", async () => {
+    const plan = await createTestPlan();
+    const ana = plan.people[0]!;
+    const { incident } = await startIncident({ ...plan.scope, personId: ana.id });
+    const message = await db.outboundMessage.findFirstOrThrow({ where: { to: ana.phone } });
+
+    // The provider answers 500 to every attempt of the outbox's first run: the job will retry later.
+    fake.failNext(500, 1000);
+    await drainJobs();
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "pending", providerSid: null, sendingAt: null });
+    // Reconciliation runs past the cut-off, the provider still down: the message is the outbox's.
+    await reconcileWithProvider({ cutOffAfterMs: 0 });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "pending", providerSid: null });
+
+    // The provider recovers; the outbox's retry comes due and sends it.
+    fake.behaveNormally();
+    const utils = await workerUtils();
+    await utils.withPgClient((client) => client.query("SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = $1), run_at := now())", [`send:${message.id}`]));
+    await drainJobs();
+    await reconcileWithProvider({ cutOffAfterMs: 0 });
+    const sent = fake.messages.filter((candidate) => candidate.to === ana.phone);
+    expect(sent).toHaveLength(1);
+    const status = await handleTwilioWebhook(signedWebhook(`/api/twilio/status?m=${message.id}`, { MessageSid: sent[0]!.sid, SmsSid: sent[0]!.sid, MessageStatus: "delivered", AccountSid: fake.accountSid, From: "+15005550006", To: ana.phone }));
+    expect(status.status).toBe(200);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "delivered", providerSid: sent[0]!.sid });
+    expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "delivery", data: { path: ["status"], equals: "failed" } } })).toBe(0);
+  });
+
+  it("tells the incident when a first text ends failed (the call follows at once)", async () => {
+    const plan = await createTestPlan();
+    const ana = plan.people[0]!;
+    await drainJobs(); // what earlier tests left queued goes first
+    const { incident } = await startIncident({ ...plan.scope, personId: ana.id });
+    fake.failNext(400);
+    await drainJobs();
+    expect(await db.outboundMessage.findFirstOrThrow({ where: { to: ana.phone, channel: "sms" } })).toMatchObject({ status: "failed" });
+    expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "delivery", data: { path: ["status"], equals: "failed" } } })).toBe(1);
+    // The call was due at once, and went.
+    await drainJobs();
+    expect(fake.requests.filter((request) => request.resource === "Calls" && request.params.To === ana.phone)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import type { Channel, Locale } from "@/lib/generated/prisma/enums";
 import { smsSegments } from "@/lib/messaging/sms-segments";
 import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
+import { onCheckInDelivery } from "./apply-callbacks";
 import { callbackUrl, getMessagingProvider, ProviderError, type ProviderResult } from "./provider";
 
 export const retryPolicy = { maxAttempts: 4, baseDelayMs: 250 };
@@ -116,11 +117,42 @@ export async function deliverMessage(messageId: string, options: { finalAttempt?
         await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { sendingAt: null, attempts, errorCode: error.code ?? error.kind } });
         throw error;
       }
-      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: error.code ?? error.kind, attempts } });
+      await endFailed(message.id, { errorCode: error.code ?? error.kind, attempts });
       break;
     }
   }
   return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
+}
+
+/**
+ * Ends a message that is still pending as failed, and tells its incident in the same transaction
+ * (a failed first text to the person is followed by the call at once): every path that fails a
+ * message goes through here, so none skips the incident.
+ */
+export async function endFailed(messageId: string, data: { errorCode: string; attempts?: number }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const ended = await tx.outboundMessage.updateMany({ where: { id: messageId, status: "pending" }, data: { status: "failed", ...data } });
+    if (ended.count) await onCheckInDelivery(tx, { messageId, status: "failed" });
+    return ended.count > 0;
+  });
+}
+
+/** The outbox's job for a message is still queued, waiting to retry, or held by a live worker. */
+export async function sendJobAlive(messageIds: string[], lockedSince: Date): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const utils = await workerUtils();
+  const { rows } = await utils.withPgClient((client) =>
+    client.query<{ key: string }>(
+      "SELECT key FROM graphile_worker.jobs WHERE key = ANY($1::text[]) AND attempts < max_attempts AND (locked_at IS NULL OR locked_at > $2)",
+      [messageIds.map((id) => `send:${id}`), lockedSince],
+    ),
+  );
+  return new Set(rows.map((row) => row.key.slice("send:".length)));
+}
+
+/** Hands a message back to the outbox (after a retryable failure outside its job). */
+export async function requeueSend(messageId: string) {
+  await (await workerUtils()).addJob(SEND_MESSAGE_TASK, { messageId }, { jobKey: `send:${messageId}`, maxAttempts: 10 });
 }
 
 async function recordAndDeliver(channel: Channel, outgoing: Outgoing) {
