@@ -3,15 +3,13 @@ import { db } from "@/lib/db";
 import { finalStatuses } from "@/lib/messaging/status";
 import { processInbound, storeInbound } from "./inbound";
 import { getMessagingProvider, ProviderError } from "./provider";
+import { findSentInRecord } from "./provider-record";
 import { receiveInboundSms } from "./receive-sms";
 import { deliverMessage, endFailed, requeueSend, SEND_CLAIM_MS, sendJobAlive } from "./send-message";
 
 /** How far back a regular reconciliation looks; after a restart it looks back a whole day. */
 export const RECONCILE_LOOKBACK_MS = 2 * 3600_000;
 export const FULL_LOOKBACK_MS = 24 * 3600_000;
-/** A status that has not moved for this long is asked for. */
-const STALE_STATUS_AFTER_MS = 5 * 60_000;
-
 /**
  * Reconciles the app with the provider's own record, so that nothing an outage swallowed stays
  * lost: texts the provider received whose webhook never got through (Twilio gives up after 15 s
@@ -61,8 +59,9 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
   const outboxOwns = await sendJobAlive(cutOff.filter((message) => message.status === "pending").map((message) => message.id), stuckBefore);
   for (const message of cutOff) {
     if (outboxOwns.has(message.id)) continue;
-    const sent = message.channel === "sms" ? (await record.listSent({ to: message.to, since: new Date(message.createdAt.getTime() - 60_000) })).find((candidate) => candidate.body === message.body) : undefined;
-    if (sent && !(await db.outboundMessage.count({ where: { providerSid: sent.sid } }))) {
+    // Only an entry no other message of ours holds, preferably one that names this message.
+    const sent = message.channel === "sms" ? await findSentInRecord(record, message) : undefined;
+    if (sent) {
       await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: sent.sid, status: sent.status, errorCode: null } });
       result.adopted++;
     } else if (message.channel === "voice" && message.sendingAt) {
@@ -80,14 +79,28 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
   }
 
   // Statuses stuck short of final: asked for, and applied through the status intake.
+  // A message the provider took while the worker died before writing its status (still pending,
+  // its provider id known) is asked for too.
   const stale = await db.outboundMessage.findMany({
-    where: { channel: "sms", provider: provider.name, providerSid: { not: null }, status: { notIn: ["pending", ...finalStatuses] }, updatedAt: { lt: new Date(now.getTime() - STALE_STATUS_AFTER_MS) }, createdAt: { gt: since } },
+    where: {
+      provider: provider.name,
+      providerSid: { not: null },
+      createdAt: { gt: since },
+      OR: [
+        { channel: "sms", status: { notIn: ["pending", ...finalStatuses] }, updatedAt: { lt: new Date(now.getTime() - STALE_STATUS_AFTER_MS) } },
+        { status: "pending", sendingAt: { lt: stuckBefore } },
+      ],
+    },
     take: 100,
   });
   for (const message of stale) {
     const current = await record.fetchMessage(message.providerSid!);
     if (!current || current.status === message.status) continue;
-    const stored = await storeInbound({ providerKey: `${current.sid}:${current.status}`, kind: "status", params: { MessageSid: current.sid, MessageStatus: current.status, _m: message.id } });
+    const params: Record<string, string> =
+      message.channel === "voice"
+        ? { CallSid: current.sid, CallStatus: current.status === "sent" ? "initiated" : current.status, _m: message.id }
+        : { MessageSid: current.sid, MessageStatus: current.status, _m: message.id };
+    const stored = await storeInbound({ providerKey: `${current.sid}:${current.status}`, kind: "status", params });
     if (!stored.processed) await processInbound(stored.id);
     result.statuses++;
   }

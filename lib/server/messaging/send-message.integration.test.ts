@@ -7,9 +7,10 @@ import { startFakeTwilio, type FakeTwilio } from "@/tests/fake-twilio/server";
 import { createTestPlan } from "@/tests/integration/factories";
 import { drainJobs } from "@/tests/integration/jobs";
 import { signedWebhook } from "@/tests/integration/webhook-request";
-import { setMessagingProvider } from "./provider";
+import { getMessagingProvider, setMessagingProvider } from "./provider";
 import { reconcileWithProvider } from "./reconcile";
-import { deliverMessage, retryPolicy, sendSms, startCall } from "./send-message";
+import { deliverMessage, queueMessage, retryPolicy, sendSms, startCall } from "./send-message";
+import { createSimulatorProvider } from "./simulator-provider";
 import { handleTwilioWebhook } from "./webhooks";
 import { createTwilioProvider } from "./twilio-provider";
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   fake = await startFakeTwilio();
   retryPolicy.baseDelayMs = 5;
   setMessagingProvider(
-    createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: "+15005550006", TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 300 }),
+    createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: "+15005550006", TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 3000 }),
   );
 });
 afterEach(() => (fake.requests.length = 0));
@@ -143,3 +144,36 @@ describe("reconciliation beside the outbox", () => {
     expect(fake.requests.filter((request) => request.resource === "Calls" && request.params.To === ana.phone)).toHaveLength(1);
   });
 });
+
+describe("a send a dead worker left behind", () => {
+  it("adopts the provider's entry no other message holds, not the first with the same number and text", async () => {
+    const phone = to();
+    // B is queued; a worker sends it and dies before writing the provider's id; its job is lost.
+    const b = await db.$transaction((tx) => queueMessage(tx, { ...outgoing(phone), channel: "sms" }));
+    await (await workerUtils()).withPgClient((client) => client.query("SELECT graphile_worker.remove_job($1)", [`send:${b.id}`]));
+    const forB = await getMessagingProvider().sendSms({ to: phone, body: b.body, statusCallback: `${env.PUBLIC_BASE_URL}/api/twilio/status?m=${b.id}` });
+    await db.outboundMessage.update({ where: { id: b.id }, data: { sendingAt: new Date(Date.now() - 3 * 60_000) } });
+    // A, the same text to the same number, is sent later: the newest entry of the provider's list.
+    const a = await sendSms(outgoing(phone));
+    expect(a.providerSid).not.toBe(forB.sid);
+
+    await reconcileWithProvider({ cutOffAfterMs: 0 });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ providerSid: forB.sid, status: "queued" });
+    expect(fake.messages.filter((message) => message.to === phone)).toHaveLength(2);
+  });
+
+  it("never places a call again whose claim went stale without a provider record of it: it ends interrupted", async () => {
+    const twilio = getMessagingProvider();
+    setMessagingProvider(createSimulatorProvider());
+    try {
+      const call = await db.$transaction((tx) => queueMessage(tx, { ...outgoing(), body: "Hola", channel: "voice" }));
+      // A worker claimed it and died before the simulator got it.
+      await db.outboundMessage.update({ where: { id: call.id }, data: { sendingAt: new Date(Date.now() - 3 * 60_000) } });
+      expect(await deliverMessage(call.id)).toMatchObject({ status: "failed", errorCode: "interrupted", providerSid: null });
+      expect(await deliverMessage(call.id)).toMatchObject({ status: "failed", errorCode: "interrupted", providerSid: null });
+    } finally {
+      setMessagingProvider(twilio);
+    }
+  });
+});
+

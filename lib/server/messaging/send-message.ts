@@ -7,6 +7,7 @@ import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { onCheckInDelivery } from "./apply-callbacks";
 import { callbackUrl, getMessagingProvider, ProviderError, type ProviderResult } from "./provider";
+import { findSentInRecord } from "./provider-record";
 
 export const retryPolicy = { maxAttempts: 4, baseDelayMs: 250 };
 /** The outbox's job: one per queued message, keyed by the message so it is never doubled. */
@@ -85,13 +86,30 @@ export const SEND_CLAIM_MS = 2 * 60_000;
  */
 export async function deliverMessage(messageId: string, options: { finalAttempt?: boolean } = {}) {
   const staleClaim = new Date(Date.now() - SEND_CLAIM_MS);
+  const before = await db.outboundMessage.findUnique({ where: { id: messageId }, select: { sendingAt: true } });
+  if (!before) return null;
+  // Claimed only if nobody else claimed it since we looked (the claim we saw is the one replaced).
   const claimed = await db.outboundMessage.updateMany({
-    where: { id: messageId, status: "pending", providerSid: null, OR: [{ sendingAt: null }, { sendingAt: { lt: staleClaim } }] },
+    where: { id: messageId, status: "pending", providerSid: null, sendingAt: before.sendingAt, ...(before.sendingAt ? { AND: [{ sendingAt: { lt: staleClaim } }] } : {}) },
     data: { sendingAt: new Date() },
   });
   const message = await db.outboundMessage.findUnique({ where: { id: messageId } });
   if (!message || claimed.count === 0) return message;
   const provider = getMessagingProvider();
+  if (before.sendingAt) {
+    // A worker took it and died mid-send: it may have reached the provider. A call is never
+    // placed twice (a second call is worse than none): it ends interrupted, and the screen shows
+    // it. A text the provider's record has is adopted; one it does not have is sent.
+    if (message.channel === "voice") {
+      await endFailed(message.id, { errorCode: "interrupted" });
+      return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
+    }
+    const sent = provider.record ? await findSentInRecord(provider.record, message) : undefined;
+    if (sent) {
+      await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: sent.sid, status: sent.status, errorCode: null } });
+      return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
+    }
+  }
   const call = (): Promise<ProviderResult> =>
     message.channel === "voice"
       ? provider.startCall({ to: message.to, from: message.fromNumber, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
