@@ -7,9 +7,26 @@ import { findSentInRecord } from "./provider-record";
 import { receiveInboundSms } from "./receive-sms";
 import { deliverMessage, endFailed, requeueSend, SEND_CLAIM_MS, sendJobAlive } from "./send-message";
 
-/** How far back a regular reconciliation looks; after a restart it looks back a whole day. */
+/** How far back a regular reconciliation looks at least; after a restart it looks back a whole day. */
 export const RECONCILE_LOOKBACK_MS = 2 * 3600_000;
 export const FULL_LOOKBACK_MS = 24 * 3600_000;
+/** Texts received are looked for from this long before the newest one stored (clock skew, slow webhooks). */
+const INBOUND_MARGIN_MS = 10 * 60_000;
+
+/**
+ * Where the listing of texts received by `to` starts: from the newest text stored for it, less a
+ * margin, so that an ingress outage of any length while the worker runs is covered; at least the
+ * regular look-back, at most a day.
+ */
+async function inboundSince(to: string, now: Date, lookbackMs?: number): Promise<Date> {
+  if (lookbackMs !== undefined) return new Date(now.getTime() - lookbackMs);
+  const newest = await db.inboundWebhook.findFirst({ where: { kind: "sms", toNumber: to }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } });
+  const fromNewest = newest ? newest.receivedAt.getTime() - INBOUND_MARGIN_MS : 0;
+  return new Date(Math.max(now.getTime() - FULL_LOOKBACK_MS, Math.min(now.getTime() - RECONCILE_LOOKBACK_MS, fromNewest)));
+}
+/** A status that has not moved for this long is asked for. */
+const STALE_STATUS_AFTER_MS = 5 * 60_000;
+
 /**
  * Reconciles the app with the provider's own record, so that nothing an outage swallowed stays
  * lost: texts the provider received whose webhook never got through (Twilio gives up after 15 s
@@ -28,7 +45,7 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
   // Texts received that the app never stored.
   // Only the app's own numbers: an account's other numbers may belong to other applications.
   for (const to of provider.inboundNumbers) {
-    const received = await record.listInbound({ to, since });
+    const received = await record.listInbound({ to, since: await inboundSince(to, now, options.lookbackMs) });
     const known = new Set(
       (await db.inboundWebhook.findMany({ where: { providerKey: { in: received.map((message) => message.sid) } }, select: { providerKey: true } })).map((row) => row.providerKey),
     );

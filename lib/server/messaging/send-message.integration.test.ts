@@ -11,6 +11,8 @@ import { getMessagingProvider, setMessagingProvider } from "./provider";
 import { reconcileWithProvider } from "./reconcile";
 import { deliverMessage, queueMessage, retryPolicy, sendSms, startCall } from "./send-message";
 import { createSimulatorProvider } from "./simulator-provider";
+import { storeInbound } from "./inbound";
+import { messageSid } from "@/tests/integration/webhook-request";
 import { handleTwilioWebhook } from "./webhooks";
 import { createTwilioProvider } from "./twilio-provider";
 
@@ -177,3 +179,22 @@ describe("a send a dead worker left behind", () => {
   });
 });
 
+describe("reconciling texts received", () => {
+  it("looks back to the newest text stored for the number, past the regular two hours, after a long ingress outage", async () => {
+    const twilio = getMessagingProvider();
+    // A number of its own, so that no other test's texts count as the newest stored for it.
+    const appNumber = `+1500555${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`;
+    setMessagingProvider(createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: appNumber, TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 3000 }));
+    try {
+      const sender = to();
+      // The last text that got through, six hours ago; then the webhooks stopped reaching the app.
+      const last = await storeInbound({ providerKey: messageSid(), kind: "sms", fromNumber: sender, toNumber: appNumber, body: "hola", params: {} });
+      await db.inboundWebhook.update({ where: { id: last.id }, data: { receivedAt: new Date(Date.now() - 6 * 3600_000), processedAt: new Date() } });
+      const missed = fake.receive({ from: sender, to: appNumber, body: "sigo aqui", dateSent: new Date(Date.now() - 5 * 3600_000) });
+      await reconcileWithProvider();
+      expect(await db.inboundWebhook.findUnique({ where: { providerKey: missed.sid } })).toMatchObject({ processedAt: expect.any(Date) });
+    } finally {
+      setMessagingProvider(twilio);
+    }
+  });
+});
