@@ -112,8 +112,13 @@ async function main() {
   // The server learns each request's TCP peer (lib/client-address.ts); `next dev` forks, hence NODE_OPTIONS.
   const serverEnv = { ...childEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${JSON.stringify(path.join(projectRoot, "scripts/peer-address.mjs"))}`.trim() };
   const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], { stdio: "inherit", cwd: projectRoot, env: serverEnv });
-  // The escalation timers run beside the web server, on the same database.
-  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], { stdio: "inherit", cwd: projectRoot, env: childEnv });
+  // The escalation timers run beside the web server, on the same database; if the worker ever
+  // exits on its own, it is started again (after 1 s, doubling to 30 s while it keeps failing).
+  const startWorker = () => spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], { stdio: "inherit", cwd: projectRoot, env: childEnv });
+  let worker = startWorker();
+  let workerStartedAt = Date.now();
+  let workerBackoffMs = 1000;
+  let workerWanted = true;
   console.log(`confirma: serving on ${publicBaseUrl}`);
   if (!process.env.TWILIO_ACCOUNT_SID) {
     console.log(
@@ -124,6 +129,7 @@ async function main() {
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
+      workerWanted = false;
       if (worker.exitCode === null) worker.kill("SIGTERM");
       if (child.exitCode === null) child.kill("SIGTERM");
       else void shutdown(0);
@@ -133,9 +139,19 @@ async function main() {
     if (worker.exitCode === null) worker.kill("SIGTERM");
     void shutdown(code ?? 0);
   });
-  worker.on("exit", (code) => {
-    if (!stopping && code !== 0) console.error(`confirma: the escalation worker stopped (exit ${code}); timers will not fire until it runs again.`);
-  });
+  const onWorkerExit = (code: number | null) => {
+    if (stopping || !workerWanted || child.exitCode !== null) return;
+    if (Date.now() - workerStartedAt > 60_000) workerBackoffMs = 1000;
+    console.error(`confirma: the escalation worker stopped (exit ${code}); starting it again in ${workerBackoffMs / 1000} s.`);
+    setTimeout(() => {
+      if (stopping || !workerWanted || child.exitCode !== null) return;
+      worker = startWorker();
+      workerStartedAt = Date.now();
+      worker.on("exit", onWorkerExit);
+    }, workerBackoffMs);
+    workerBackoffMs = Math.min(workerBackoffMs * 2, 30_000);
+  };
+  worker.on("exit", onWorkerExit);
 }
 
 await main();

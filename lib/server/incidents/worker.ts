@@ -1,9 +1,7 @@
 import "server-only";
 import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { onCheckInDelivery } from "@/lib/server/messaging/apply-callbacks";
 import { sweepInbound } from "@/lib/server/messaging/inbound";
 import { FULL_LOOKBACK_MS, reconcileWithProvider } from "@/lib/server/messaging/reconcile";
 import { deliverMessage, SEND_MESSAGE_TASK } from "@/lib/server/messaging/send-message";
@@ -25,10 +23,8 @@ export const taskList: TaskList = {
   [SEND_MESSAGE_TASK]: async (payload, helpers) => {
     const parsed = messagePayload.safeParse(payload);
     if (!parsed.success) return;
-    const before = await db.outboundMessage.findUnique({ where: { id: parsed.data.messageId }, select: { status: true } });
-    const message = await deliverMessage(parsed.data.messageId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
-    // The provider refused it outright: the incident hears it like a failed delivery.
-    if (before?.status === "pending" && message?.status === "failed") await db.$transaction((tx) => onCheckInDelivery(tx, { messageId: message.id, status: "failed" }));
+    // A refusal (or the queue's last attempt) ends it failed, and its incident hears it (endFailed).
+    await deliverMessage(parsed.data.messageId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
   },
   [SWEEP_INBOUND_TASK]: async (_payload, helpers) => {
     // Jobs held by a worker that died (kill -9, a lost connection) would stay locked for four
@@ -74,8 +70,20 @@ export async function startIncidentWorker(options: { pollInterval?: number } = {
 }
 
 /**
- * Keeps a worker running: when its connection to PostgreSQL is lost for good (a database
- * restart), the runner stops; this starts a new one a second later, until stopped.
+ * Whether an error means the connection to PostgreSQL was lost or refused (a restart, a network
+ * cut), as opposed to a fault in the code: node's socket errors, pg's "Connection terminated",
+ * and PostgreSQL's connection-exception (08…) and shutdown (57P0…) codes.
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && (/^(08|57P0)/.test(code) || ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "P1001", "P1017"].includes(code))) return true;
+  return typeof message === "string" && /Connection terminated|connection error|terminating connection|server closed the connection|timeout exceeded when trying to connect|Can't reach database server|Client was closed|the database system is (starting up|shutting down)/i.test(message);
+}
+
+/**
+ * Keeps a worker running: when its connection to PostgreSQL is lost (a database restart), the
+ * runner stops or is stopped (`restart`); this starts a new one a second later, until stopped.
  */
 export function superviseIncidentWorker(options: { pollInterval?: number } = {}) {
   let stopping = false;
@@ -88,14 +96,42 @@ export function superviseIncidentWorker(options: { pollInterval?: number } = {})
       } catch (error) {
         if (!stopping) console.warn(`worker: restarting after ${error instanceof Error ? error.message : String(error)}`);
       }
+      current = undefined;
       if (!stopping) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   })();
   return {
+    /** Stops the current runner (its connections may be broken); the loop starts a fresh one. */
+    restart() {
+      const runner = current;
+      current = undefined;
+      void runner?.stop().catch(() => undefined);
+    },
     async stop() {
       stopping = true;
       await current?.stop().catch(() => undefined);
       await done;
     },
   };
+}
+
+/**
+ * For a process whose job is the worker (scripts/worker.ts): graphile-worker's cron leaves a
+ * rejected promise unhandled when its connection is cut ("Connection terminated unexpectedly"),
+ * which would end the process. A lost connection restarts the runner, with one line; anything
+ * else is a fault in the code: one line, and the process exits (its launcher starts it again).
+ */
+export function keepWorkerAlive(worker: { restart(): void }, exit: (code: number) => void = (code) => process.exit(code)) {
+  const onError = (kind: string) => (error: unknown) => {
+    const text = error instanceof Error ? error.message : String(error);
+    if (isConnectionLoss(error)) {
+      console.warn(`worker: database connection lost (${text}); restarting the runner`);
+      worker.restart();
+      return;
+    }
+    console.error(`worker: ${kind}: ${error instanceof Error && error.stack ? error.stack.split("\n").slice(0, 2).join(" ") : text}; exiting`);
+    exit(1);
+  };
+  process.on("unhandledRejection", onError("unhandled rejection"));
+  process.on("uncaughtException", onError("uncaught exception"));
 }

@@ -99,18 +99,43 @@ async function senderLocale(tx: Transaction, phone: string): Promise<Locale> {
   return known?.locale ?? (phone.startsWith("+52") ? "es" : "en");
 }
 
+/** After this many failed attempts in the sweeper, a row is parked and left for a person. */
+export const SWEEP_MAX_ATTEMPTS = 5;
+
 /**
  * The sweeper: acts on webhooks stored but never processed (the app crashed between the two, or
  * the database went away mid-way). Run by the worker every minute; safe beside live traffic.
+ * Each row on its own: a row that fails is counted and the ones behind it still go; a row that
+ * has failed SWEEP_MAX_ATTEMPTS times is parked (`parkedAt`), with one log line naming the row and
+ * the error's kind, never its content.
  */
 export async function sweepInbound(options: { olderThanSeconds?: number; limit?: number } = {}): Promise<number> {
   const rows = await db.inboundWebhook.findMany({
-    where: { processedAt: null, receivedAt: { lt: new Date(Date.now() - (options.olderThanSeconds ?? 10) * 1000) } },
+    where: { processedAt: null, parkedAt: null, receivedAt: { lt: new Date(Date.now() - (options.olderThanSeconds ?? 10) * 1000) } },
     orderBy: { receivedAt: "asc" },
     take: options.limit ?? 200,
-    select: { id: true },
+    select: { id: true, kind: true },
   });
   let processed = 0;
-  for (const { id } of rows) if (await processInbound(id)) processed++;
+  for (const { id, kind } of rows) {
+    try {
+      if (await processInbound(id)) processed++;
+    } catch (error) {
+      const reason = describeError(error);
+      const [row] = await db.$queryRaw<{ attempts: number }[]>`
+        UPDATE inbound_webhook SET attempts = attempts + 1,
+          "parkedAt" = CASE WHEN attempts + 1 >= ${SWEEP_MAX_ATTEMPTS} THEN now() ELSE NULL END
+        WHERE id = ${id}::uuid AND "processedAt" IS NULL RETURNING attempts`;
+      if (row && row.attempts >= SWEEP_MAX_ATTEMPTS) console.error(`inbound sweeper: parked ${kind} webhook ${id} after ${row.attempts} failed attempts (${reason})`);
+      else if (row) console.warn(`inbound sweeper: acting on ${kind} webhook ${id} failed (attempt ${row.attempts} of ${SWEEP_MAX_ATTEMPTS}): ${reason}`);
+    }
+  }
   return processed;
+}
+
+/** An error's kind and code, never its message (it may quote the stored text). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" || typeof code === "number" ? `${error.name} ${code}` : error.name;
 }

@@ -20,7 +20,17 @@ export class ProviderError extends Error {
 }
 
 /** A message as the provider's own record holds it. */
-export type RecordedMessage = { sid: string; direction: string; from: string; to: string; body: string; status: string; sentAt: Date | null };
+export type RecordedMessage = {
+  sid: string;
+  direction: string;
+  from: string;
+  to: string;
+  body: string;
+  status: string;
+  sentAt: Date | null;
+  /** Our message's id, when the record keeps it (the simulator's does; Twilio's list does not). */
+  messageId?: string;
+};
 
 /** Reading the provider's record, to reconcile with it after an outage (Twilio's Messages list). */
 export interface ProviderRecord {
@@ -37,7 +47,7 @@ export interface MessagingProvider {
   readonly senderPool: readonly string[];
   /** The numbers texts come in to, for reconciliation. */
   readonly inboundNumbers: readonly string[];
-  /** Present when the provider keeps a record the app can read (Twilio; the simulator has none). */
+  /** The record the app can read: Twilio's Messages list, or the simulator's database rows. */
   readonly record?: ProviderRecord;
   sendSms(input: { to: string; body: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;
   startCall(input: { to: string; twimlUrl: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;

@@ -5,7 +5,9 @@ import type { Channel, Locale } from "@/lib/generated/prisma/enums";
 import { smsSegments } from "@/lib/messaging/sms-segments";
 import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
+import { onCheckInDelivery } from "./apply-callbacks";
 import { callbackUrl, getMessagingProvider, ProviderError, type ProviderResult } from "./provider";
+import { findSentInRecord } from "./provider-record";
 
 export const retryPolicy = { maxAttempts: 4, baseDelayMs: 250 };
 /** The outbox's job: one per queued message, keyed by the message so it is never doubled. */
@@ -84,13 +86,30 @@ export const SEND_CLAIM_MS = 2 * 60_000;
  */
 export async function deliverMessage(messageId: string, options: { finalAttempt?: boolean } = {}) {
   const staleClaim = new Date(Date.now() - SEND_CLAIM_MS);
+  const before = await db.outboundMessage.findUnique({ where: { id: messageId }, select: { sendingAt: true } });
+  if (!before) return null;
+  // Claimed only if nobody else claimed it since we looked (the claim we saw is the one replaced).
   const claimed = await db.outboundMessage.updateMany({
-    where: { id: messageId, status: "pending", providerSid: null, OR: [{ sendingAt: null }, { sendingAt: { lt: staleClaim } }] },
+    where: { id: messageId, status: "pending", providerSid: null, sendingAt: before.sendingAt, ...(before.sendingAt ? { AND: [{ sendingAt: { lt: staleClaim } }] } : {}) },
     data: { sendingAt: new Date() },
   });
   const message = await db.outboundMessage.findUnique({ where: { id: messageId } });
   if (!message || claimed.count === 0) return message;
   const provider = getMessagingProvider();
+  if (before.sendingAt) {
+    // A worker took it and died mid-send: it may have reached the provider. A call is never
+    // placed twice (a second call is worse than none): it ends interrupted, and the screen shows
+    // it. A text the provider's record has is adopted; one it does not have is sent.
+    if (message.channel === "voice") {
+      await endFailed(message.id, { errorCode: "interrupted" });
+      return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
+    }
+    const sent = provider.record ? await findSentInRecord(provider.record, message) : undefined;
+    if (sent) {
+      await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: sent.sid, status: sent.status, errorCode: null } });
+      return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
+    }
+  }
   const call = (): Promise<ProviderResult> =>
     message.channel === "voice"
       ? provider.startCall({ to: message.to, from: message.fromNumber, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
@@ -116,11 +135,42 @@ export async function deliverMessage(messageId: string, options: { finalAttempt?
         await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { sendingAt: null, attempts, errorCode: error.code ?? error.kind } });
         throw error;
       }
-      await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { status: "failed", errorCode: error.code ?? error.kind, attempts } });
+      await endFailed(message.id, { errorCode: error.code ?? error.kind, attempts });
       break;
     }
   }
   return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
+}
+
+/**
+ * Ends a message that is still pending as failed, and tells its incident in the same transaction
+ * (a failed first text to the person is followed by the call at once): every path that fails a
+ * message goes through here, so none skips the incident.
+ */
+export async function endFailed(messageId: string, data: { errorCode: string; attempts?: number }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const ended = await tx.outboundMessage.updateMany({ where: { id: messageId, status: "pending" }, data: { status: "failed", ...data } });
+    if (ended.count) await onCheckInDelivery(tx, { messageId, status: "failed" });
+    return ended.count > 0;
+  });
+}
+
+/** The outbox's job for a message is still queued, waiting to retry, or held by a live worker. */
+export async function sendJobAlive(messageIds: string[], lockedSince: Date): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const utils = await workerUtils();
+  const { rows } = await utils.withPgClient((client) =>
+    client.query<{ key: string }>(
+      "SELECT key FROM graphile_worker.jobs WHERE key = ANY($1::text[]) AND attempts < max_attempts AND (locked_at IS NULL OR locked_at > $2)",
+      [messageIds.map((id) => `send:${id}`), lockedSince],
+    ),
+  );
+  return new Set(rows.map((row) => row.key.slice("send:".length)));
+}
+
+/** Hands a message back to the outbox (after a retryable failure outside its job). */
+export async function requeueSend(messageId: string) {
+  await (await workerUtils()).addJob(SEND_MESSAGE_TASK, { messageId }, { jobKey: `send:${messageId}`, maxAttempts: 10 });
 }
 
 async function recordAndDeliver(channel: Channel, outgoing: Outgoing) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { MessagingProvider } from "./provider";
+import { db } from "@/lib/db";
+import type { MessagingProvider, RecordedMessage } from "./provider";
 
 export const SIMULATOR_NUMBER = "+15005550006";
 export const SIMULATOR_ACCOUNT_SID = `AC${"0".repeat(32)}`;
@@ -12,6 +13,29 @@ export function isSimulatedUnreachable(phone: string): boolean {
 
 export function simulatedSid(prefix: "SM" | "CA"): string {
   return `${prefix}${randomBytes(16).toString("hex")}`;
+}
+
+type OutboundRow = { id: string; providerSid: string | null; to: string; body: string; status: string; createdAt: Date };
+/** A message the simulator took is at least "sent" in its record, whatever the app has heard since. */
+const sentRecord = (row: OutboundRow): RecordedMessage => ({
+  sid: row.providerSid!,
+  direction: "outbound-api",
+  from: SIMULATOR_NUMBER,
+  to: row.to,
+  body: row.body,
+  status: row.status === "pending" ? "sent" : row.status,
+  sentAt: row.createdAt,
+  messageId: row.id,
+});
+
+/**
+ * The simulator's record is the database: it writes the id it gives a message onto the message's
+ * row (named by the callback URL's `m`) before answering, so that a worker that dies right after
+ * the send leaves that trace behind, exactly as Twilio's record would.
+ */
+async function recordSimulatedSend(callbackUrl: string, sid: string) {
+  const messageId = new URL(callbackUrl).searchParams.get("m");
+  if (messageId) await db.outboundMessage.updateMany({ where: { id: messageId, providerSid: null }, data: { providerSid: sid } });
 }
 
 /**
@@ -35,9 +59,24 @@ export function createSimulatorProvider(): MessagingProvider {
   return {
     name: "simulator",
     senderPool: [],
-    inboundNumbers: [],
+    inboundNumbers: [SIMULATOR_NUMBER],
+    record: {
+      async listInbound({ to, since }) {
+        const rows = await db.inboundWebhook.findMany({ where: { kind: "sms", receivedAt: { gte: since }, ...(to ? { toNumber: to } : {}) }, orderBy: { receivedAt: "desc" } });
+        return rows.map((row) => ({ sid: row.providerKey, direction: "inbound", from: row.fromNumber ?? "", to: row.toNumber ?? SIMULATOR_NUMBER, body: row.body ?? "", status: "received", sentAt: row.receivedAt }));
+      },
+      async listSent({ to, since }) {
+        const rows = await db.outboundMessage.findMany({ where: { provider: "simulator", to, providerSid: { not: null }, createdAt: { gte: since } }, orderBy: { createdAt: "desc" } });
+        return rows.map(sentRecord);
+      },
+      async fetchMessage(sid) {
+        const row = await db.outboundMessage.findUnique({ where: { providerSid: sid } });
+        return row ? sentRecord(row) : null;
+      },
+    },
     async sendSms({ to, statusCallback }) {
       const sid = simulatedSid("SM");
+      await recordSimulatedSend(statusCallback, sid);
       const path = callbackPath(statusCallback);
       const base = { MessageSid: sid, SmsSid: sid, AccountSid: SIMULATOR_ACCOUNT_SID, From: SIMULATOR_NUMBER, To: to };
       later(150, path, { ...base, MessageStatus: "sent", SmsStatus: "sent" });
@@ -47,6 +86,7 @@ export function createSimulatorProvider(): MessagingProvider {
     },
     async startCall({ to, statusCallback }) {
       const sid = simulatedSid("CA");
+      await recordSimulatedSend(statusCallback, sid);
       const path = callbackPath(statusCallback);
       const base = { CallSid: sid, AccountSid: SIMULATOR_ACCOUNT_SID, From: SIMULATOR_NUMBER, To: to, Direction: "outbound-api" };
       later(150, path, { ...base, CallStatus: "ringing" });

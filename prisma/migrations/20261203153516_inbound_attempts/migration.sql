@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "inbound_webhook" ADD COLUMN     "attempts" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "parkedAt" TIMESTAMP(3);
