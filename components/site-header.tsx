@@ -51,7 +51,7 @@ export async function SiteHeader() {
             <Link
               key={family.id}
               href={`/family/${family.id}/incidents/new`}
-              className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 text-center text-xl font-bold text-white"
+              className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 py-2 text-center text-xl leading-tight font-bold text-balance text-white"
             >
               {families.length > 1 ? incident("startButtonFor", { family: family.name }) : incident("startButton")}
             </Link>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FamilyNav } from "@/components/family/family-nav";
 import { OpenIncidentBanner } from "@/components/incident/open-incident-banner";
 import { requireSession } from "@/lib/server/auth/session";
 import { findOpenIncident } from "@/lib/server/incidents/manage-incident";
@@ -24,17 +24,7 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
   return (
     <div className="flex flex-col gap-6">
       {open && <OpenIncidentBanner href={`${base}/incidents/${open.id}`} label={incidentT("openBanner", { names: open.names })} />}
-      <nav aria-label={family.name} className="no-print">
-        <ul className="flex flex-wrap gap-2">
-          {links.map((link) => (
-            <li key={link.href}>
-              <Link href={link.href} className="flex min-h-11 items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900 hover:bg-gray-200">
-                {link.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FamilyNav label={family.name} links={links} />
       {children}
     </div>
   );
