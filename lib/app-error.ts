@@ -33,6 +33,20 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A typed phone number that reads as two different numbers (Mexico and the United States):
+ * nothing is saved until the person says which one (see normalizePhone).
+ */
+export class PhoneAmbiguousError extends AppError {
+  readonly readings: { e164: string; country: string | undefined; display: string }[];
+
+  constructor(readings: { e164: string; country: string | undefined; display: string }[], field = "phone") {
+    super("invalid_input", "phone.ambiguous", { field });
+    this.name = "PhoneAmbiguousError";
+    this.readings = readings;
+  }
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -1,10 +1,15 @@
 // Phone numbers are stored in E.164. Input is read with the family's country as the default,
 // then the other supported country (MX, then US, as people in both write local numbers).
-import { parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode, type NumberType } from "libphonenumber-js/max";
+import { parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode, type NumberType, type PhoneNumber } from "libphonenumber-js/max";
 import type { Country } from "@/lib/validation/family";
 
 export type PhonePurpose = "sms" | "voice";
-export type PhoneResult = { ok: true; e164: string; country: CountryCode | undefined } | { ok: false; error: PhoneError };
+/** One way of reading what was typed: the number and the country it belongs to. */
+export type PhoneReading = { e164: string; country: CountryCode | undefined };
+export type PhoneResult =
+  | { ok: true; e164: string; country: CountryCode | undefined }
+  | { ok: false; error: PhoneError }
+  | { ok: false; error: "phone.ambiguous"; readings: PhoneReading[] };
 export type PhoneError = "phone.required" | "phone.notANumber" | "phone.tooShort" | "phone.tooLong" | "phone.invalid" | "phone.notMobile" | "phone.notPersonal";
 
 const fallbackOrder: Record<Country, CountryCode[]> = { MX: ["MX", "US"], US: ["US", "MX"] };
@@ -36,28 +41,59 @@ function lengthProblem(input: string, country: CountryCode): PhoneError {
 }
 
 /**
+ * The country whose way of writing numbers the input follows, when it clearly follows one:
+ * Mexico groups ten digits 2-4-4 ("55 1234 5678", "(55) 1234-5678"); the US writes
+ * "(415) 555-0134", "415-555-0134" or "415.555.0134". Anything else says nothing.
+ */
+export function typedStyle(input: string): CountryCode | null {
+  const text = input.trim();
+  if (/^(\(\d{2}\)\s*|\d{2}[\s.-]+)\d{4}[\s.-]?\d{4}$/.test(text)) return "MX";
+  if (/^(1[\s.-]?)?(\(\d{3}\)\s*\d{3}[\s.-]?\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})$/.test(text)) return "US";
+  return null;
+}
+
+function suits(type: NumberType | undefined, purpose: PhonePurpose): PhoneError | null {
+  // Unknown types are allowed: metadata lags behind new number ranges.
+  if (type && purpose === "sms" && !textable.has(type)) return "phone.notMobile";
+  if (type && purpose === "voice" && !callable.has(type)) return "phone.notPersonal";
+  return null;
+}
+
+/**
  * Normalizes a number typed by a person. For SMS the number must look like a mobile; for
  * voice a landline is fine (a school office, a hotel front desk).
+ *
+ * A number typed without "+" is read in the family's country, then in the other one. When both
+ * readings are valid (and usable for the purpose), the family's country is taken silently only
+ * if the number is written the way that country writes numbers; otherwise nothing is guessed:
+ * the result is "phone.ambiguous" with both readings, the family's first, and the caller asks
+ * which one is meant. `choice`, an E.164 the person picked among those readings, settles it; a
+ * choice that is not a reading of `raw` (the number was edited since) is ignored.
  */
-export function normalizePhone(raw: string, options: { country: Country; purpose: PhonePurpose }): PhoneResult {
+export function normalizePhone(raw: string, options: { country: Country; purpose: PhonePurpose; choice?: string | null }): PhoneResult {
   const input = raw.trim();
   if (!input) return { ok: false, error: "phone.required" };
   if (!/^[+\d\s().\-/]+$/.test(input) || !/\d/.test(input)) return { ok: false, error: "phone.notANumber" };
 
   const [primary, secondary] = fallbackOrder[options.country];
   const first = parse(input, primary!);
-  const candidates = [first, ...(typeof first !== "string" && first.isValid() ? [] : [parse(input, secondary!)])];
-  const valid = candidates.find((candidate) => typeof candidate !== "string" && candidate.isValid());
-  if (!valid || typeof valid === "string") {
+  // With a leading "+" the country is written in the number: one reading only.
+  const second = input.startsWith("+") ? null : parse(input, secondary!);
+  const valid = [first, second].filter((candidate) => candidate !== null && typeof candidate !== "string" && candidate.isValid()) as PhoneNumber[];
+  const unique = valid.filter((candidate, index) => valid.findIndex((other) => other.number === candidate.number) === index);
+  if (unique.length === 0) {
     if (typeof first === "string" && first === "NOT_A_NUMBER") return { ok: false, error: "phone.notANumber" };
     return { ok: false, error: lengthProblem(input, primary!) };
   }
 
-  const type = valid.getType();
-  // Unknown types are allowed: metadata lags behind new number ranges.
-  if (type && options.purpose === "sms" && !textable.has(type)) return { ok: false, error: "phone.notMobile" };
-  if (type && options.purpose === "voice" && !callable.has(type)) return { ok: false, error: "phone.notPersonal" };
-  return { ok: true, e164: valid.number, country: valid.country };
+  const reading = (number: PhoneNumber) => ({ ok: true as const, e164: number.number, country: number.country });
+  const usable = unique.filter((number) => suits(number.getType(), options.purpose) === null);
+  const chosen = options.choice ? usable.find((number) => number.number === options.choice) : undefined;
+  if (chosen) return reading(chosen);
+  if (usable.length === 0) return { ok: false, error: suits(unique[0]!.getType(), options.purpose)! };
+  if (usable.length === 1) return reading(usable[0]!);
+  if (typedStyle(input) === primary) return reading(usable[0]!);
+  return { ok: false, error: "phone.ambiguous", readings: usable.map((number) => ({ e164: number.number, country: number.country })) };
 }
 
 /** How a stored number is shown to people: international format, readable. */

@@ -1,13 +1,13 @@
 // `npm start` / `npm run dev`: the one command that runs Confirma. It picks the database
 // (DATABASE_URL, else an embedded PostgreSQL kept in CONFIRMA_DATA_DIR), applies migrations,
 // builds when the build is missing or stale, then runs Next and shuts everything down on Ctrl-C.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { InvalidEnvironmentError, launcherEnvSchema, parseEnvironment, type LauncherEnv } from "../lib/env-schema.ts";
 import { openConfiguredDatabase } from "./db/database.ts";
-import { isPortFree, PortInUseError } from "./db/embedded-postgres.ts";
+import { DataFolderUnreachableError, isPortFree, PortInUseError } from "./db/embedded-postgres.ts";
 import { applyMigrations, projectRoot } from "./db/migrations.ts";
 import { loadDotEnv } from "./load-dotenv.ts";
 
@@ -50,12 +50,47 @@ function newestSourceChange(): number {
   return newest;
 }
 
-function buildIfStale() {
+/** "2 min 5 s", "40 s". */
+function formatElapsed(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/**
+ * Builds when the build is missing or older than the code. A first build takes minutes, with
+ * long silences from Next: say so up front, pass Next's own lines through as they come, and
+ * between them say every 15 seconds that it is still going and for how long.
+ */
+async function buildIfStale() {
   const buildId = path.join(projectRoot, ".next/BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange()) return;
-  console.log("confirma: building the app (first start, or the code changed)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: projectRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) fail("the build failed; see the output above.");
+  console.log("confirma: building the app (first start, or the code changed). This usually takes 2–4 minutes; progress follows.");
+  const started = Date.now();
+  let lastOutput = started;
+  const child = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "pipe", "pipe"], cwd: projectRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const relay = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
+    let pending = "";
+    from.setEncoding("utf8");
+    from.on("data", (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split(/\r?\n|\r/);
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) to.write(`  ${line}\n`);
+      lastOutput = Date.now();
+    });
+    from.on("end", () => {
+      if (pending.trim()) to.write(`  ${pending}\n`);
+    });
+  };
+  relay(child.stdout!, process.stdout);
+  relay(child.stderr!, process.stderr);
+  const ticker = setInterval(() => {
+    if (Date.now() - lastOutput >= 14_000) console.log(`confirma: still building… ${formatElapsed(Date.now() - started)} so far`);
+  }, 15_000);
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  clearInterval(ticker);
+  if (code !== 0) fail("the build failed; see the output above.");
+  console.log(`confirma: built in ${formatElapsed(Date.now() - started)}`);
 }
 
 async function main() {
@@ -78,12 +113,13 @@ async function main() {
   try {
     database = await openConfiguredDatabase(env);
   } catch (error) {
-    if (error instanceof PortInUseError) fail(error.message);
-    throw error;
+    if (error instanceof PortInUseError || error instanceof DataFolderUnreachableError) fail(error.message);
+    // Anything else from starting the database is said in one paragraph, not a stack trace.
+    fail(error instanceof Error ? error.message : String(error));
   }
   console.log(
     database.embedded
-      ? `confirma: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}, data in ${path.relative(projectRoot, env.CONFIRMA_DATA_DIR) || "."}/postgres`
+      ? `confirma: embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}, data in ${database.dataDir && !database.dataDir.startsWith(projectRoot) ? database.dataDir : `${path.relative(projectRoot, env.CONFIRMA_DATA_DIR) || "."}/postgres`}`
       : "confirma: using the PostgreSQL server in DATABASE_URL",
   );
 
@@ -103,7 +139,7 @@ async function main() {
     await shutdown(1);
   }
 
-  if (mode === "start") buildIfStale();
+  if (mode === "start") await buildIfStale();
 
   // A local install on the embedded database is a demo: the simulator page is on unless refused.
   // In production (NODE_ENV=production) it stays off unless SIMULATOR_ENABLED says otherwise.

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { createContactAction, updateContactAction } from "@/app/family/[familyId]/plan-actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
+import { PhoneField } from "@/components/form/phone-field";
 import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
@@ -22,11 +23,13 @@ export function ContactForm(props: { familyId: string; personId?: string; contac
     : createContactAction.bind(null, props.familyId, props.personId ?? null);
   const [state, formAction] = useActionState(action, initialFormState);
   const values = state.values ?? props.contact;
+  const creating = !props.contactId;
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormAlert state={state} />
+      {creating && <FormSuccess state={state} namespace="contacts" focus />}
       <TextField name="name" label={t("name")} autoComplete="off" required maxLength={80} defaultValue={values?.name} errors={state.fieldErrors?.name} />
-      <TextField name="phone" type="tel" label={t("phone")} hint={t("phoneHint")} autoComplete="off" required defaultValue={values?.phone} errors={state.fieldErrors?.phone} />
+      <PhoneField label={t("phone")} hint={t("phoneHint")} required defaultValue={values?.phone} state={state} />
       <SelectField
         name="relationship"
         label={t("relationship")}
@@ -58,7 +61,7 @@ export function ContactForm(props: { familyId: string; personId?: string; contac
           options={tiers.map((tier) => ({ value: String(tier), label: String(tier) }))}
         />
       )}
-      <FormSuccess state={state} namespace={props.contactId ? "contacts" : "people"} />
+      {!creating && <FormSuccess state={state} namespace="contacts" />}
       <SubmitButton>{props.contactId ? t("save") : t("add")}</SubmitButton>
     </form>
   );

@@ -3,6 +3,7 @@ import { formatPhone } from "@/lib/phone";
 import { AssignExistingContact } from "./assign-existing-contact";
 import { ContactForm } from "./contact-form";
 import { ContactTree } from "./contact-tree";
+import { Disclosure } from "./disclosure";
 
 type Entry = { id: string; tier: number; contact: { id: string; name: string; phone: string; relationship: string; channel: string } };
 type FamilyContact = { id: string; name: string; phone: string };
@@ -26,12 +27,9 @@ export async function PersonContactsEditor(props: {
       <ContactTree familyId={props.familyId} entries={props.person.contacts} canEdit={props.canEdit} />
       {props.canEdit && (
         <>
-          <details className="rounded-lg border-2 border-gray-300 p-3" open={props.person.contacts.length === 0}>
-            <summary className="min-h-11 cursor-pointer py-2 text-lg font-semibold">{contacts("addTitle", { name: props.person.name })}</summary>
-            <div className="pt-3">
-              <ContactForm familyId={props.familyId} personId={props.person.id} defaultLocale={props.defaultLocale} />
-            </div>
-          </details>
+          <Disclosure summary={contacts("addTitle", { name: props.person.name })} initiallyOpen={props.person.contacts.length === 0}>
+            <ContactForm familyId={props.familyId} personId={props.person.id} defaultLocale={props.defaultLocale} />
+          </Disclosure>
           <AssignExistingContact
             familyId={props.familyId}
             personId={props.person.id}

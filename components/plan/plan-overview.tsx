@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { getPlanOverview } from "@/lib/server/plan/get-plan-overview";
 import { formatPhone } from "@/lib/phone";
 import { tiers } from "@/lib/plan-options";
+import { editorRoles } from "@/lib/server/family/require-membership";
 
 type Overview = Awaited<ReturnType<typeof getPlanOverview>>;
 
@@ -10,6 +11,7 @@ type Overview = Awaited<ReturnType<typeof getPlanOverview>>;
 export async function PlanOverview({ overview }: { overview: Overview }) {
   const [t, format] = await Promise.all([getTranslations("plan"), getFormatter()]);
   const familyPath = `/family/${overview.family.id}`;
+  const canEdit = editorRoles.includes(overview.role);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   return (
     <div className="flex flex-col gap-5">
@@ -42,6 +44,11 @@ export async function PlanOverview({ overview }: { overview: Overview }) {
             </li>
           ))}
         </ul>
+        {canEdit && (
+          <Link href={`${familyPath}/people/new`} className="flex min-h-12 items-center justify-center self-start rounded-lg border-2 border-brand-700 px-5 text-lg font-semibold text-brand-800 hover:bg-gray-100">
+            <span aria-hidden="true">+</span> {t("addPerson")}
+          </Link>
+        )}
       </section>
       <section aria-labelledby="words-title" className="flex flex-col gap-2 rounded-xl border-2 border-gray-200 p-4">
         <h2 id="words-title" className="text-xl font-bold">

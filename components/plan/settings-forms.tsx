@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { updateAlertPhoneAction, updateEscalationDelaysAction } from "@/app/family/[familyId]/plan-actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
+import { PhoneField } from "@/components/form/phone-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { initialFormState } from "@/lib/validation/form-state";
@@ -37,7 +38,7 @@ export function AlertPhoneForm({ familyId, phone }: { familyId: string; phone: s
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       <FormAlert state={state} />
-      <TextField name="phone" type="tel" label={t("alertPhone")} hint={t("alertPhoneHint")} defaultValue={state.values?.phone ?? phone} errors={state.fieldErrors?.phone} />
+      <PhoneField label={t("alertPhone")} hint={t("alertPhoneHint")} defaultValue={state.values?.phone ?? phone} state={state} />
       <FormSuccess state={state} namespace="settings" />
       <SubmitButton variant="secondary">{t("save")}</SubmitButton>
     </form>

@@ -9,8 +9,10 @@ export async function resolveRequestLocale(): Promise<AppLocale> {
   return negotiateLocale((await headers()).get("accept-language"));
 }
 
-export default getRequestConfig(async () => {
-  const locale = await resolveRequestLocale();
+// A page may ask for another language than the reader's (the plan card is printed in the
+// family's language): `getTranslations({ locale })` passes it here, and it must be honoured.
+export default getRequestConfig(async ({ locale: requested }) => {
+  const locale = isAppLocale(requested) ? requested : await resolveRequestLocale();
   return {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,

@@ -1,5 +1,5 @@
 import "server-only";
-import { isAppError } from "@/lib/app-error";
+import { isAppError, PhoneAmbiguousError } from "@/lib/app-error";
 import { formError, formValues, type FormState } from "@/lib/validation/form-state";
 
 /**
@@ -7,6 +7,16 @@ import { formError, formValues, type FormState } from "@/lib/validation/form-sta
  * 500. An error about one field (details.field) is shown on that field.
  */
 export function actionErrorState(error: unknown, formData: FormData): FormState {
+  if (error instanceof PhoneAmbiguousError) {
+    // Not saved: the form shows both readings and sends back the one chosen.
+    return {
+      status: "error",
+      formError: "phone.confirmBelow",
+      fieldErrors: { phone: [error.messageKey] },
+      phoneChoices: error.readings.map(({ e164, country, display }) => ({ e164, country: country ?? "", display })),
+      values: formValues(formData),
+    };
+  }
   if (isAppError(error)) {
     const { field, ...values } = error.details ?? {};
     if (typeof field === "string") {

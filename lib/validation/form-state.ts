@@ -13,6 +13,11 @@ export type FormState = {
   /** A message key in its page's namespace, announced after a success. */
   successMessage?: string;
   successValues?: Record<string, string>;
+  /**
+   * The typed phone number reads as two numbers: each reading (E.164, its country, shown
+   * formatted). The form asks which one and sends it back as `phoneChoice`.
+   */
+  phoneChoices?: { e164: string; country: string; display: string }[];
 };
 
 export const initialFormState: FormState = { status: "idle" };

@@ -9,11 +9,14 @@ export { channels, relationships, tiers } from "@/lib/plan-options";
 
 const name = z.string({ error: "personName.required" }).trim().min(1, "personName.required").max(80, "personName.tooLong");
 const phone = z.string({ error: "phone.required" }).max(40, "phone.tooLong");
+/** Which reading of an ambiguous number the person chose (an E.164); checked against `phone` by the server. */
+const phoneChoice = z.string({ error: "invalid" }).max(40, "phone.tooLong").optional();
 const locale = z.enum(locales, { error: "locale.invalid" });
 
 export const personSchema = z.object({
   name,
   phone,
+  phoneChoice,
   locale,
   notes: z.string({ error: "invalid" }).trim().max(500, "notes.tooLong").default(""),
 });
@@ -21,6 +24,7 @@ export const personSchema = z.object({
 export const contactSchema = z.object({
   name: z.string({ error: "contactName.required" }).trim().min(1, "contactName.required").max(80, "contactName.tooLong"),
   phone,
+  phoneChoice,
   locale,
   relationship: z.enum(relationships, { error: "relationship.invalid" }),
   channel: z.enum(channels, { error: "channel.invalid" }),
@@ -83,4 +87,4 @@ export const escalationDelaysSchema = z
     path: ["tier3DelaySeconds"],
   });
 
-export const alertPhoneSchema = z.object({ phone: z.string({ error: "invalid" }).max(40, "phone.tooLong").default("") });
+export const alertPhoneSchema = z.object({ phone: z.string({ error: "invalid" }).max(40, "phone.tooLong").default(""), phoneChoice });

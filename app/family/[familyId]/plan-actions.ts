@@ -3,6 +3,7 @@
 // the family and the role. Every failure comes back as a translated form message.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { formatPhone } from "@/lib/phone";
 import { actionErrorState } from "@/lib/server/action-error";
 import { requireSession } from "@/lib/server/auth/session";
 import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";
@@ -24,6 +25,13 @@ async function scope(familyId: string): Promise<Scope> {
 /** What was saved, as the form shows it again. */
 function asFormValues(data: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value)]));
+}
+
+/** What was saved, with the number as it was understood (so that the form shows it, not what was typed). */
+function savedValues(data: Record<string, unknown>, phone: string): Record<string, string> {
+  const values = asFormValues(data);
+  delete values.phoneChoice;
+  return { ...values, phone: formatPhone(phone) };
 }
 
 function refresh(familyId: string) {
@@ -51,12 +59,24 @@ export async function createPersonAction(familyId: string, _previous: FormState,
   });
 }
 
+/** Adds a person from the family page, then opens their page to build their contact tree. */
+export async function createPersonAndOpenAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(personSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  let personId: string | null = null;
+  const state = await attempt(familyId, formData, async (s) => {
+    personId = (await createPerson({ ...s, input: parsed.data })).id;
+  });
+  if (state.status === "success" && personId) redirect(`/family/${familyId}/people/${personId}?added=1`);
+  return state;
+}
+
 export async function updatePersonAction(familyId: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(personSchema, formData);
   if (!parsed.ok) return parsed.state;
   return attempt(familyId, formData, async (s) => {
-    await updatePerson({ ...s, personId, input: parsed.data });
-    return { status: "success", successMessage: "saved", values: asFormValues(parsed.data) };
+    const { phone } = await updatePerson({ ...s, personId, input: parsed.data });
+    return { status: "success", successMessage: "saved", values: savedValues(parsed.data, phone) };
   });
 }
 
@@ -71,9 +91,11 @@ export async function createContactAction(familyId: string, personId: string | n
   const tier = tierSchema.safeParse(formData.get("tier") ?? 1);
   if (!parsed.ok) return parsed.state;
   if (!tier.success) return { status: "error", fieldErrors: { tier: ["tier.invalid"] } };
-  return attempt(familyId, formData, async (s) => {
+  return attempt(familyId, formData, async (s): Promise<FormState> => {
     const contact = await createContact({ ...s, input: parsed.data, assignTo: personId ? { personId, tier: tier.data } : undefined });
-    return { status: "success", successMessage: "added", successValues: { name: contact.name } };
+    return personId
+      ? { status: "success", successMessage: "addedToTier", successValues: { name: contact.name, tier: String(tier.data) } }
+      : { status: "success", successMessage: "added", successValues: { name: contact.name } };
   });
 }
 
@@ -81,8 +103,8 @@ export async function updateContactAction(familyId: string, contactId: string, _
   const parsed = parseForm(contactSchema, formData);
   if (!parsed.ok) return parsed.state;
   return attempt(familyId, formData, async (s) => {
-    await updateContact({ ...s, contactId, input: parsed.data });
-    return { status: "success", successMessage: "saved", values: asFormValues(parsed.data) };
+    const { phone } = await updateContact({ ...s, contactId, input: parsed.data });
+    return { status: "success", successMessage: "saved", values: savedValues(parsed.data, phone) };
   });
 }
 
@@ -166,7 +188,7 @@ export async function updateAlertPhoneAction(familyId: string, _previous: FormSt
   const parsed = parseForm(alertPhoneSchema, formData);
   if (!parsed.ok) return parsed.state;
   return attempt(familyId, formData, async (s) => {
-    await updateAlertPhone({ ...s, phone: parsed.data.phone });
-    return { status: "success", successMessage: "saved", values: parsed.data };
+    const { phone } = await updateAlertPhone({ ...s, phone: parsed.data.phone, phoneChoice: parsed.data.phoneChoice });
+    return { status: "success", successMessage: "saved", values: { phone: phone ? formatPhone(phone) : "" } };
   });
 }

@@ -13,7 +13,8 @@ const duplicate = () => new AppError("conflict", "phone.duplicateContact", { fie
  */
 export async function createContact(options: { familyId: string; userId: string; input: ContactInput; assignTo?: { personId: string; tier: number } }) {
   const { family } = await requireMembership({ ...options, roles: editorRoles });
-  const phone = requirePhone(options.input.phone, family.country, options.input.channel);
+  const { phoneChoice, ...input } = options.input;
+  const phone = requirePhone(input.phone, family.country, input.channel, phoneChoice);
   const personId = options.assignTo ? requireUuid(options.assignTo.personId, "person.notFound") : undefined;
   if (personId && !(await db.person.findFirst({ where: { id: personId, familyId: family.id }, select: { id: true } }))) {
     throw new AppError("not_found", "person.notFound");
@@ -21,7 +22,7 @@ export async function createContact(options: { familyId: string; userId: string;
   if (await db.contact.findFirst({ where: { familyId: family.id, phone }, select: { id: true } })) throw duplicate();
   try {
     return await db.$transaction(async (tx) => {
-      const contact = await tx.contact.create({ data: { ...options.input, phone, familyId: family.id } });
+      const contact = await tx.contact.create({ data: { ...input, phone, familyId: family.id } });
       if (personId && options.assignTo) {
         const position = await tx.personContact.count({ where: { personId, tier: options.assignTo.tier } });
         await tx.personContact.create({ data: { personId, contactId: contact.id, tier: options.assignTo.tier, position } });
@@ -36,11 +37,13 @@ export async function createContact(options: { familyId: string; userId: string;
 export async function updateContact(options: { familyId: string; userId: string; contactId: string; input: ContactInput }) {
   const { family } = await requireMembership({ ...options, roles: editorRoles });
   const contactId = requireUuid(options.contactId, "contact.notFound");
-  const phone = requirePhone(options.input.phone, family.country, options.input.channel);
+  const { phoneChoice, ...input } = options.input;
+  const phone = requirePhone(input.phone, family.country, input.channel, phoneChoice);
   if (await db.contact.findFirst({ where: { familyId: family.id, phone, id: { not: contactId } }, select: { id: true } })) throw duplicate();
   try {
-    const { count } = await db.contact.updateMany({ where: { id: contactId, familyId: family.id }, data: { ...options.input, phone } });
+    const { count } = await db.contact.updateMany({ where: { id: contactId, familyId: family.id }, data: { ...input, phone } });
     if (count === 0) throw new AppError("not_found", "contact.notFound");
+    return { phone };
   } catch (error) {
     throw isUniqueViolation(error) ? duplicate() : error;
   }

@@ -63,8 +63,9 @@ export async function updateEscalationDelays(options: {
 }
 
 /** The caller's own mobile for all-clear messages; empty removes it. Any adult sets their own. */
-export async function updateAlertPhone(options: { familyId: string; userId: string; phone: string }) {
+export async function updateAlertPhone(options: { familyId: string; userId: string; phone: string; phoneChoice?: string | null }) {
   const membership = await requireMembership(options);
-  const phone = options.phone.trim() ? requirePhone(options.phone, membership.family.country, "sms") : null;
+  const phone = options.phone.trim() ? requirePhone(options.phone, membership.family.country, "sms", options.phoneChoice) : null;
   await db.membership.update({ where: { id: membership.id }, data: { phone } });
+  return { phone };
 }

@@ -75,18 +75,20 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
   const redacted = input.via === "sms" && input.reading.word !== null;
   const text = input.via === "sms" ? (redacted ? "[redacted]" : input.text) : `keypad:${input.digit}`;
   await tx.checkIn.update({ where: { id: checkIn.id }, data: { verdict, reply: text?.slice(0, 1600) ?? null, repliedAt: new Date() } });
+  // The reply to either word, when it could confirm: the person's closing text, counted by the report.
+  let replyMessageId: string | null = null;
+  if (acknowledge && entry) {
+    await tx.incidentPerson.update({ where: { id: entry.id }, data: { wordAnsweredAt: new Date() } });
+    const message = await queueNotice(tx, { familyId: incident.familyId, recipient: { phone: entry.person.phone, locale: entry.person.locale, channel: "sms" }, purpose: "incident_word_reply", sms: "scamNotice", voice: "standDownCall", drill: incident.drill });
+    replyMessageId = message.id;
+  }
   // The event never carries a secret word, only what it meant.
   await appendIncidentEvent({
     client: tx,
     incidentId: incident.id,
     type: open ? "reply" : "late_reply",
-    data: { from: sender?.name ?? "", person: entry?.person.name ?? null, verdict, via: input.via, text: redacted || input.via !== "sms" ? null : (text ?? "").slice(0, 500), guessesLeft },
+    data: { from: sender?.name ?? "", person: entry?.person.name ?? null, verdict, via: input.via, text: redacted || input.via !== "sms" ? null : (text ?? "").slice(0, 500), guessesLeft, ...(replyMessageId ? { replyMessageId } : {}) },
   });
-
-  if (acknowledge && entry) {
-    await tx.incidentPerson.update({ where: { id: entry.id }, data: { wordAnsweredAt: new Date() } });
-    await queueNotice(tx, { familyId: incident.familyId, recipient: { phone: entry.person.phone, locale: entry.person.locale, channel: "sms" }, purpose: "incident_word_reply", sms: "scamNotice", voice: "standDownCall", drill: incident.drill });
-  }
   if (evidence === "safe_word") await tx.secretWords.updateMany({ where: { familyId: incident.familyId }, data: { safeWordExposedAt: new Date() } });
   if (!entry || !evidence) return;
 

@@ -39,12 +39,11 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
   const claimed = new Set(incident.people.map((entry) => entry.person.phone));
   const names = incident.people.map((entry) => entry.person.name.split(" ")[0] ?? entry.person.name).join(", ");
   const reached = new Set<string>();
-  let count = 0;
+  const messageIds: string[] = [];
   const notify = async (recipient: { phone: string; locale: "es" | "en"; channel: "sms" | "voice" }, kind: "allClear" | "standDown") => {
     if (reached.has(recipient.phone)) return;
     reached.add(recipient.phone);
-    count++;
-    await queueNotice(tx, {
+    const message = await queueNotice(tx, {
       familyId: family.id,
       recipient,
       purpose: kind === "allClear" ? "incident_all_clear" : "incident_stand_down",
@@ -53,6 +52,7 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
       values: { family: family.name, name: names },
       drill,
     });
+    messageIds.push(message.id);
   };
   const safe = options.outcome === "confirmed_safe";
   // A claimed person who answered anything hears nothing from a closing, whatever the outcome:
@@ -70,7 +70,8 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
     }
   }
   for (const adult of await familyAdults(tx, family.id)) if (!claimed.has(adult.phone)) await notify(adult, safe ? "allClear" : "standDown");
-  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: safe ? "all_clear_sent" : "stand_down_sent", data: { count } });
+  // The messages themselves are named, so that the report counts what was really queued and sent.
+  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: safe ? "all_clear_sent" : "stand_down_sent", data: { count: messageIds.length, messageIds } });
 }
 
 /** Closing from the checklist screen, by an adult of the family. */

@@ -19,7 +19,7 @@ describe("people", () => {
     const input = (phone: string) => ({ familyId: family.id, userId: ownerId, input: { ...ana, phone } });
     await expect(createPerson(input("55 12"))).rejects.toMatchObject({ code: "invalid_input", messageKey: "phone.tooShort", details: { field: "phone" } });
     await expect(createPerson(input("800 123 4567"))).rejects.toMatchObject({ messageKey: "phone.notMobile" });
-    await createPerson(input("5512345678"));
+    await createPerson(input("(55) 1234 5678"));
     await expect(createPerson(input("+52 55 1234 5678"))).rejects.toMatchObject({ code: "conflict", messageKey: "phone.duplicatePerson" });
     // Another family may protect the same number.
     const other = await createTestFamily();

@@ -10,11 +10,12 @@ const duplicate = () => new AppError("conflict", "phone.duplicatePerson", { fiel
 /** Adds someone to protect. Their number must be able to receive SMS. */
 export async function createPerson(options: { familyId: string; userId: string; input: PersonInput }) {
   const { family } = await requireMembership({ ...options, roles: editorRoles });
-  const phone = requirePhone(options.input.phone, family.country, "sms");
+  const { phoneChoice, ...input } = options.input;
+  const phone = requirePhone(input.phone, family.country, "sms", phoneChoice);
   if (await db.person.findFirst({ where: { familyId: family.id, phone }, select: { id: true } })) throw duplicate();
   const position = await db.person.count({ where: { familyId: family.id } });
   try {
-    return await db.person.create({ data: { ...options.input, phone, familyId: family.id, position } });
+    return await db.person.create({ data: { ...input, phone, familyId: family.id, position } });
   } catch (error) {
     throw isUniqueViolation(error) ? duplicate() : error;
   }
@@ -23,11 +24,13 @@ export async function createPerson(options: { familyId: string; userId: string; 
 export async function updatePerson(options: { familyId: string; userId: string; personId: string; input: PersonInput }) {
   const { family } = await requireMembership({ ...options, roles: editorRoles });
   const personId = requireUuid(options.personId, "person.notFound");
-  const phone = requirePhone(options.input.phone, family.country, "sms");
+  const { phoneChoice, ...input } = options.input;
+  const phone = requirePhone(input.phone, family.country, "sms", phoneChoice);
   if (await db.person.findFirst({ where: { familyId: family.id, phone, id: { not: personId } }, select: { id: true } })) throw duplicate();
   try {
-    const { count } = await db.person.updateMany({ where: { id: personId, familyId: family.id }, data: { ...options.input, phone } });
+    const { count } = await db.person.updateMany({ where: { id: personId, familyId: family.id }, data: { ...input, phone } });
     if (count === 0) throw new AppError("not_found", "person.notFound");
+    return { phone };
   } catch (error) {
     throw isUniqueViolation(error) ? duplicate() : error;
   }

@@ -1,7 +1,7 @@
 import "server-only";
-import { AppError } from "@/lib/app-error";
+import { AppError, PhoneAmbiguousError } from "@/lib/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { normalizePhone, type PhonePurpose } from "@/lib/phone";
+import { formatPhone, normalizePhone, type PhonePurpose } from "@/lib/phone";
 import type { Country } from "@/lib/validation/family";
 import { uuidSchema } from "@/lib/validation/family";
 
@@ -11,11 +11,15 @@ export function requireUuid(id: string, messageKey: string): string {
   return id;
 }
 
-/** Normalizes a typed number or refuses it with the reason, on the phone field. */
-export function requirePhone(raw: string, country: Country, purpose: PhonePurpose): string {
-  const result = normalizePhone(raw, { country, purpose });
-  if (!result.ok) throw new AppError("invalid_input", result.error, { field: "phone" });
-  return result.e164;
+/**
+ * Normalizes a typed number or refuses it with the reason, on the phone field. A number that
+ * reads two ways is refused with both readings until `choice` names one of them.
+ */
+export function requirePhone(raw: string, country: Country, purpose: PhonePurpose, choice?: string | null): string {
+  const result = normalizePhone(raw, { country, purpose, choice });
+  if (result.ok) return result.e164;
+  if ("readings" in result) throw new PhoneAmbiguousError(result.readings.map((reading) => ({ ...reading, display: formatPhone(reading.e164) })));
+  throw new AppError("invalid_input", result.error, { field: "phone" });
 }
 
 export function isUniqueViolation(error: unknown): boolean {

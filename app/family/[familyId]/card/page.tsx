@@ -3,6 +3,7 @@ import { PrintButton } from "@/components/plan/print-button";
 import { defaultSteps, onTheLineSteps, warningSigns } from "@/lib/guidance/call-guidance";
 import { emergencyNumbers } from "@/lib/guidance/emergency-numbers";
 import { formatPhone } from "@/lib/phone";
+import { tiers } from "@/lib/plan-options";
 import { requireSession } from "@/lib/server/auth/session";
 import { notFoundOnMissing } from "@/lib/server/not-found";
 import { getPlanOverview } from "@/lib/server/plan/get-plan-overview";
@@ -63,25 +64,31 @@ export default async function PlanCardPage({ params }: PageProps<"/family/[famil
       </div>
       <section>
         <h2 className="text-lg font-bold">{t("people")}</h2>
+        <p className="text-sm">{t("tierHint")}</p>
         <ul className="grid gap-2 sm:grid-cols-2 print:grid-cols-2" data-testid="card-people">
-          {plan.people.map((person) => {
-            const tier1 = person.contacts.filter((entry) => entry.tier === 1);
-            return (
-              <li key={person.id} className="rounded border border-gray-400 p-2">
-                <p className="font-bold">
-                  {person.name} · <span dir="ltr">{formatPhone(person.phone)}</span>
-                </p>
-                {tier1.length === 0 && <p>{t("noTier1")}</p>}
-                <ul>
-                  {tier1.map((entry) => (
-                    <li key={entry.id}>
-                      {entry.contact.name} ({contacts(`relationshipName.${entry.contact.relationship}`)}): <span dir="ltr">{formatPhone(entry.contact.phone)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            );
-          })}
+          {plan.people.map((person) => (
+            <li key={person.id} className="rounded border border-gray-400 p-2 print:break-inside-avoid">
+              <p className="font-bold">
+                {person.name} · <span dir="ltr">{formatPhone(person.phone)}</span>
+              </p>
+              {!person.contacts.some((entry) => entry.tier === 1) && <p>{t("noTier1")}</p>}
+              {tiers.map((tier) => {
+                const entries = person.contacts.filter((entry) => entry.tier === tier);
+                return entries.length ? (
+                  <div key={tier} data-testid={`card-tier-${tier}`}>
+                    <h3 className="font-semibold">{t("tier", { tier })}</h3>
+                    <ul className="pl-3">
+                      {entries.map((entry) => (
+                        <li key={entry.id}>
+                          {entry.contact.name} ({contacts(`relationshipName.${entry.contact.relationship}`)}): <span dir="ltr">{formatPhone(entry.contact.phone)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null;
+              })}
+            </li>
+          ))}
         </ul>
       </section>
       <p className="text-sm text-gray-700">{t("printedOn", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</p>

@@ -15,9 +15,9 @@ export default async function NewIncidentPage({ params }: PageProps<"/family/[fa
     getTranslations("incident"),
   ]);
   return (
-    <section className="flex flex-col gap-5">
-      <h1 className="text-3xl font-bold">{t("whoTitle")}</h1>
-      <p className="text-lg">{t("whoLead")}</p>
+    <section className="flex flex-col gap-3">
+      <h1 className="text-2xl leading-tight font-bold">{t("whoTitle")}</h1>
+      <p className="text-base">{t("whoLead")}</p>
       {people.length === 0 ? (
         <Link href={`/family/${family.id}/setup`} className="text-lg font-semibold text-brand-800 underline">
           {t("noPeople")}

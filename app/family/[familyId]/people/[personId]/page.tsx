@@ -10,8 +10,9 @@ import { editorRoles } from "@/lib/server/family/require-membership";
 import { notFoundOnMissing } from "@/lib/server/not-found";
 import { getPerson } from "@/lib/server/people/people";
 
-export default async function PersonPage({ params }: PageProps<"/family/[familyId]/people/[personId]">) {
+export default async function PersonPage({ params, searchParams }: PageProps<"/family/[familyId]/people/[personId]">) {
   const { familyId, personId } = await params;
+  const justAdded = (await searchParams).added === "1";
   const session = await requireSession(`/family/${familyId}/people/${personId}`);
   const scope = { familyId, userId: session.user.id };
   const [{ person, family, role }, familyContacts] = await Promise.all([getPerson({ ...scope, personId }), listContacts(scope)]).catch(notFoundOnMissing);
@@ -20,6 +21,11 @@ export default async function PersonPage({ params }: PageProps<"/family/[familyI
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{canEdit ? t("editTitle", { name: person.name }) : person.name}</h1>
+      {justAdded && canEdit && (
+        <p role="status" className="rounded-lg border-2 border-brand-700 bg-emerald-50 p-3 text-base font-semibold text-brand-800">
+          {t("addedNext", { name: person.name })}
+        </p>
+      )}
       {canEdit ? (
         <PersonForm familyId={familyId} personId={person.id} person={{ name: person.name, phone: formatPhone(person.phone), locale: person.locale, notes: person.notes }} defaultLocale={family.locale} />
       ) : (

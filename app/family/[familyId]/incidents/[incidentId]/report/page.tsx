@@ -1,32 +1,71 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { describeEvent } from "@/components/incident/describe-event";
 import { PrintButton } from "@/components/plan/print-button";
 import { formatPhone } from "@/lib/phone";
 import { requireSession } from "@/lib/server/auth/session";
-import { getIncident } from "@/lib/server/incidents/manage-incident";
+import { getIncidentReport, type ClosingMessage } from "@/lib/server/incidents/report";
 import { notFoundOnMissing } from "@/lib/server/not-found";
 
-/** A printable record to hand to the authorities: every event, the caller's details, who confirmed what. */
+/** Hours, minutes and seconds of a duration, for "12 min 5 s" or "1 h 2 min". */
+function durationParts(ms: number) {
+  const total = Math.round(ms / 1000);
+  return { hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
+}
+
+/**
+ * A printable record to hand to the authorities, in its own words (not the live screen's):
+ * when it started and ended, in which time zone, how long it lasted, what was learned of each
+ * person, the caller's details, who was asked, every closing message sent, and the timeline.
+ */
 export default async function IncidentReportPage({ params }: PageProps<"/family/[familyId]/incidents/[incidentId]/report">) {
   const { familyId, incidentId } = await params;
   const session = await requireSession(`/family/${familyId}/incidents/${incidentId}/report`);
-  const { incident, family, checkIns, events, claimedPerson, people } = await getIncident({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
-  const [t, card, format] = await Promise.all([getTranslations("incident"), getTranslations("card"), getFormatter()]);
+  const report = await getIncidentReport({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
+  const { incident, family, checkIns, events, claimedPerson, people, startedBy, closing } = report;
+  const [t, live, format, timeZone] = await Promise.all([getTranslations("report"), getTranslations("incident"), getFormatter(), getTimeZone()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
+  const duration = durationParts(report.durationMs);
+  const sentOf = (ids: string[]) => closing.filter((message) => ids.includes(message.id) && !message.optedOut).length;
+  const status = (message: ClosingMessage) =>
+    message.optedOut ? t("optedOut") : live.has(`status.${message.status}` as "status.sent") ? live(`status.${message.status}` as "status.sent") : message.status;
+  const timelineLine = (event: (typeof events)[number]) => {
+    const data = (event.data ?? {}) as { messageIds?: unknown; count?: unknown; replyMessageId?: unknown };
+    if (event.type === "all_clear_sent" || event.type === "stand_down_sent") {
+      const count = Array.isArray(data.messageIds) ? sentOf(data.messageIds as string[]) : Number(data.count ?? 0);
+      return t(event.type === "all_clear_sent" ? "timelineAllClear" : "timelineStandDown", { count });
+    }
+    if (event.type === "started") return t("timelineStarted");
+    if (event.type === "closed") return t("timelineEnded", { outcome: live(`outcome.${String((event.data as { outcome?: string })?.outcome)}` as "outcome.false_alarm") });
+    const line = describeEvent(live, event);
+    return typeof data.replyMessageId === "string" ? `${line} · ${t("timelineReplied")}` : line;
+  };
   return (
     <article className="flex flex-col gap-4">
       <div className="no-print">
-        <PrintButton label={card("print")} />
+        <PrintButton label={t("print")} />
       </div>
-      <h1 className="text-2xl font-bold">{t("reportTitle", { family: family.name })}</h1>
-      {incident.drill && <p className="font-bold">{t("drillBadge")}</p>}
+      <h1 className="text-2xl font-bold">{t("title", { family: family.name })}</h1>
+      {incident.drill && <p className="font-bold">{t("drill")}</p>}
+      <p data-testid="report-time-zone">{t("timeZone", { zone: timeZone })}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="report-summary">
-        <dt className="font-semibold">{t("verifying", { name: "" }).replace(/…$/, "").trim()}</dt>
-        <dd>{claimedPerson?.name ?? t("everyone")}</dd>
-        <dt className="font-semibold">{t("peopleTitle")}</dt>
+        <dt className="font-semibold">{t("started")}</dt>
+        <dd>{t("startedValue", { time: when(report.startedAt), name: startedBy || "—" })}</dd>
+        <dt className="font-semibold">{t("ended")}</dt>
+        <dd>{report.endedAt ? when(report.endedAt) : t("stillOpen")}</dd>
+        <dt className="font-semibold">{t("duration")}</dt>
+        <dd data-testid="report-duration">{duration.hours > 0 ? t("durationLong", duration) : t("durationShort", duration)}</dd>
+        <dt className="font-semibold">{t("outcome")}</dt>
+        <dd>{incident.outcome ? live(`outcome.${incident.outcome}` as "outcome.false_alarm") : t("stillOpen")}</dd>
+        <dt className="font-semibold">{t("claimed")}</dt>
+        <dd>{claimedPerson?.name ?? t("nobodyNamed")}</dd>
+        <dt className="font-semibold">{t("people")}</dt>
         <dd>
           <ul data-testid="report-people">
-            {people.map((person) => <li key={person.personId}>{person.name}: {t(`personState.${person.state}`)}</li>)}
+            {people.map((person) => (
+              <li key={person.personId}>
+                {person.name}: {live(`personState.${person.state}`)}
+              </li>
+            ))}
           </ul>
         </dd>
         <dt className="font-semibold">{t("callerNumber")}</dt>
@@ -35,26 +74,36 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
         <dd className="whitespace-pre-wrap">{incident.demands || "—"}</dd>
         <dt className="font-semibold">{t("payment")}</dt>
         <dd className="whitespace-pre-wrap">{incident.paymentInstructions || "—"}</dd>
-        <dt className="font-semibold">{t("endTitle")}</dt>
-        <dd>{incident.outcome ? t(`outcome.${incident.outcome}` as "outcome.false_alarm") : t("open")}</dd>
       </dl>
-      <h2 className="text-xl font-bold">{t("pingsTitle")}</h2>
+      <h2 className="text-xl font-bold">{t("contacted")}</h2>
       <ul data-testid="report-pings">
         {checkIns.map((checkIn) => (
           <li key={checkIn.id}>
-            {checkIn.contact?.name ?? checkIn.person?.name} ({t(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${t(`verdict.${checkIn.verdict}` as "verdict.text")}` : ""}
+            {checkIn.contact?.name ?? checkIn.person?.name} ({live(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${live(`verdict.${checkIn.verdict}` as "verdict.text")}` : ""}
             {checkIn.repliedAt ? ` — ${when(checkIn.repliedAt)}` : ""}
           </li>
         ))}
       </ul>
-      <h2 className="text-xl font-bold">{t("timelineTitle")}</h2>
+      <h2 className="text-xl font-bold">{t("closingTitle")}</h2>
+      <p data-testid="report-closing-count">{t("closingCount", { count: report.closingSent })}</p>
+      {closing.length > 0 && (
+        <ul data-testid="report-closing">
+          {closing.map((message) => (
+            <li key={message.id}>
+              {t(`closingKind.${message.kind}`)}: {message.name || "—"} ({live(`channel.${message.channel}`)} <span dir="ltr">{formatPhone(message.phone)}</span>) — {status(message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="text-xl font-bold">{t("timeline")}</h2>
       <ol data-testid="report-timeline">
         {events.map((event) => (
           <li key={String(event.id)}>
-            <span className="font-mono">{when(event.createdAt)}</span> {describeEvent(t, event)}
+            <span className="font-mono">{when(event.createdAt)}</span> {timelineLine(event)}
           </li>
         ))}
       </ol>
+      <p className="text-sm text-gray-700">{t("printedAt", { time: when(new Date()) })}</p>
     </article>
   );
 }
