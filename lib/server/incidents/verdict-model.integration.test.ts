@@ -237,6 +237,7 @@ async function replyEventsByFamily(real: Real): Promise<Record<FamilyKey, number
 /** Everything that must hold after every step, read from the database. */
 async function checkInvariants(model: Model, real: Real) {
   const familyIds = [real.families.A.id, real.families.B.id];
+  const wordReplies = new Set<string>();
   for (const incident of model.incidents) {
     const row = await db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { people: true, events: { select: { type: true } } } });
     expect({ open: row.status === "open", outcome: row.outcome }, `incident of ${incident.family}`).toEqual({ open: incident.open, outcome: incident.outcome });
@@ -253,8 +254,15 @@ async function checkInvariants(model: Model, real: Real) {
     for (const entry of row.people.filter((candidate) => candidate.wordAnsweredAt)) {
       const later = await db.checkIn.count({ where: { incidentId: incident.id, personId: entry.personId, contactId: null, createdAt: { gt: entry.wordAnsweredAt! } } });
       expect(later).toBe(0);
+      // The phone's transcript after a word: this incident's family sent it exactly the word's
+      // reply and nothing else, the same text whichever word it was.
+      const phone = await db.person.findUniqueOrThrow({ where: { id: entry.personId }, select: { phone: true } });
+      const after = await db.outboundMessage.findMany({ where: { familyId: row.familyId, to: phone.phone, createdAt: { gte: row.startedAt }, purpose: { notIn: ["incident_check_in", "incident_call"] } }, select: { purpose: true, body: true } });
+      expect(after.map((message) => message.purpose), `what ${entry.personId} got after a word`).toEqual(["incident_word_reply"]);
+      wordReplies.add(after[0]!.body);
     }
   }
+  expect(wordReplies.size, "one reply text after either word").toBeLessThanOrEqual(1);
   // One open incident per person.
   const open = await db.incidentPerson.groupBy({ by: ["personId"], where: { familyId: { in: familyIds }, incident: { status: "open" } }, _count: true });
   for (const group of open) expect(group._count).toBe(1);
