@@ -88,7 +88,7 @@ export function LiveState() {
   );
 }
 
-const callButton = "flex min-h-14 items-center justify-center rounded-xl px-4 text-center text-xl font-bold";
+const callButton = "flex min-h-14 flex-wrap items-center justify-center rounded-xl px-4 py-3 text-center text-xl leading-tight font-bold";
 
 /** The first screen: the verdict, each claimed person's state, and the one thing to do next. */
 export function LiveVerdict({ name, country, reportHref }: { name: string; country: Country; reportHref: string }) {
