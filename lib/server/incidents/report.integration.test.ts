@@ -70,12 +70,13 @@ describe("the incident report", () => {
     const report = await getIncidentReport({ ...plan.scope, incidentId: incident.id });
     expect(report.closing.map((message) => [message.kind, message.name, message.optedOut]).sort()).toEqual(
       [
+        ["stand_down", "Ana Vega", false], // asked, never answered: told too
         ["stand_down", "Coach", false],
         ["stand_down", "Owner", false],
         ["stand_down", "Vecina", true],
       ].sort(),
     );
-    expect(report.closingSent).toBe(2);
+    expect(report.closingSent).toBe(3);
     expect(sent.filter((message) => message.to === plan.contacts[1]!.phone && /ya no|no longer/i.test(message.body))).toEqual([]);
   });
 
