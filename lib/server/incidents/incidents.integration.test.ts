@@ -1,25 +1,19 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
 import { addTestMember, createTestFamily, createTestPlan } from "@/tests/integration/factories";
 import { drainJobs, makeStepDue, pendingSteps } from "@/tests/integration/jobs";
-import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
-import { inboundSms, signedWebhook } from "@/tests/integration/webhook-request";
+import { replyFrom, setUpIncidentTests } from "@/tests/integration/incident-harness";
+import { signedWebhook } from "@/tests/integration/webhook-request";
 import { closeIncidentByAdult } from "./close-incident";
 import { checkCallerWord, getIncident, pauseIncident, sendNextWaveNow, setChecklistStep } from "./manage-incident";
 import { runIncidentStep } from "./run-step";
-import { workerUtils } from "./schedule";
 import { startIncident } from "./start-incident";
 import { wordGuessBudget } from "./verification";
 
-const sent = recordOutgoingMessages();
-beforeEach(async () => {
-  await drainJobs();
-  sent.length = 0;
-});
-afterAll(async () => (await workerUtils()).release());
+const sent = setUpIncidentTests();
 
-const reply = (from: string, body: string) => handleTwilioWebhook(signedWebhook("/api/twilio/sms", inboundSms(from, body)));
+const reply = replyFrom;
 const eventTypes = async (incidentId: string) => (await db.incidentEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } })).map((event) => event.type);
 const states = async (incidentId: string) => (await db.incidentPerson.findMany({ where: { incidentId }, include: { person: true }, orderBy: { person: { position: "asc" } } })).map((entry) => entry.state);
 const incidentRow = (incidentId: string) => db.incident.findUniqueOrThrow({ where: { id: incidentId } });

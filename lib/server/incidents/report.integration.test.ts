@@ -1,27 +1,19 @@
 // The printable report counts every closing message really queued: the reply to the person's
 // word (their closing text), the all-clear or "no longer needed" to everyone asked and the adults,
 // but not a text to a number that replied STOP.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
 import { createTestPlan } from "@/tests/integration/factories";
 import { drainJobs } from "@/tests/integration/jobs";
-import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
-import { inboundSms, signedWebhook } from "@/tests/integration/webhook-request";
+import { replyFrom, setUpIncidentTests } from "@/tests/integration/incident-harness";
 import { closeIncidentByAdult } from "./close-incident";
 import { getIncidentReport } from "./report";
 import { runIncidentStep } from "./run-step";
-import { workerUtils } from "./schedule";
 import { startIncident } from "./start-incident";
 
-const sent = recordOutgoingMessages();
-beforeEach(async () => {
-  await drainJobs();
-  sent.length = 0;
-});
-afterAll(async () => (await workerUtils()).release());
+const sent = setUpIncidentTests();
 
-const reply = (from: string, body: string) => handleTwilioWebhook(signedWebhook("/api/twilio/sms", inboundSms(from, body)));
+const reply = replyFrom;
 
 describe("the incident report", () => {
   it("counts the person's closing text when nobody else was asked (not 'sent to 0')", async () => {

@@ -1,28 +1,20 @@
 // The verdict core as an attacker and a coerced person try it: a family of the attacker's own
 // making as a guessing oracle, a drill left in danger, racing taps, a text to a live question
 // landing on another family's old one, a second tap after a word, a closing that forgets someone.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sendTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
-import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
 import { createTestPlan } from "@/tests/integration/factories";
 import { drainJobs } from "@/tests/integration/jobs";
-import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
-import { inboundSms, signedWebhook } from "@/tests/integration/webhook-request";
+import { replyFrom, setUpIncidentTests } from "@/tests/integration/incident-harness";
 import { REDACTED } from "@/lib/server/replies/receive-reply";
 import { closeIncidentByAdult } from "./close-incident";
 import { sendNextWaveNow } from "./manage-incident";
-import { workerUtils } from "./schedule";
 import { startIncident } from "./start-incident";
 
-const sent = recordOutgoingMessages();
-beforeEach(async () => {
-  await drainJobs();
-  sent.length = 0;
-});
-afterAll(async () => (await workerUtils()).release());
+const sent = setUpIncidentTests();
 
-const reply = (from: string, body: string) => handleTwilioWebhook(signedWebhook("/api/twilio/sms", inboundSms(from, body)));
+const reply = replyFrom;
 
 describe("a family of the attacker's own making", () => {
   it("learns nothing of another family's words from what a protected number sends it", async () => {
