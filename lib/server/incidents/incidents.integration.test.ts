@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
 import { addTestMember, createTestFamily, createTestPlan } from "@/tests/integration/factories";
 import { drainJobs, makeStepDue, pendingSteps } from "@/tests/integration/jobs";
+import { REDACTED } from "@/lib/server/replies/receive-reply";
 import { replyFrom, setUpIncidentTests } from "@/tests/integration/incident-harness";
 import { signedWebhook } from "@/tests/integration/webhook-request";
 import { closeIncidentByAdult } from "./close-incident";
@@ -253,9 +254,11 @@ describe("families that share a number", () => {
     await runIncidentStep({ incidentId: incidentB, step: "tier1" });
     await reply(shared, "mazapan");
     expect(await incidentRow(incidentA)).toMatchObject({ status: "closed", outcome: "confirmed_safe" });
-    const bReplies = await db.checkIn.findMany({ where: { familyId: b.family.id, repliedAt: { not: null } } });
-    expect(bReplies).toEqual([]);
-    expect(await db.incidentEvent.count({ where: { incidentId: incidentB, type: "reply" } })).toBe(0);
+    // Family B asked the same number, which family A protects: it hears that an answer came, as it
+    // would for any text from that number, and nothing of what it said.
+    const bReplies = await db.checkIn.findMany({ where: { familyId: b.family.id, repliedAt: { not: null } }, select: { reply: true } });
+    expect(bReplies).toEqual([{ reply: REDACTED }]);
+    expect(await states(incidentB)).toEqual(["waiting"]);
 
     // A contact of two families answers both.
     const contactPhone = b.contacts[0]!.phone;

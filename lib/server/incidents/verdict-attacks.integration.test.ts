@@ -43,6 +43,39 @@ describe("a family of the attacker's own making", () => {
   });
 });
 
+describe("a family of the attacker's own making, with a live incident", () => {
+  async function twoLiveFamilies() {
+    const victims = await createTestPlan({ name: "Familia Vega" });
+    const ana = victims.people[0]!;
+    const attacker = await createTestPlan({ name: "Familia Falsa", people: [{ name: "Alguien" }], contacts: [{ name: "Ana", tier: 1, phone: ana.phone }], words: { safeWord: "tamarindo", duressWord: "papalote" } });
+    const real = await startIncident({ ...victims.scope, personId: ana.id });
+    const fake = await startIncident({ ...attacker.scope, personId: attacker.people[0]!.id });
+    await sendNextWaveNow({ ...attacker.scope, incidentId: fake.incident.id }); // the call
+    await sendNextWaveNow({ ...attacker.scope, incidentId: fake.incident.id }); // tier 1: Ana
+    return { victims, attacker, ana, real: real.incident.id, fake: fake.incident.id };
+  }
+  const replies = (incidentId: string) => db.incidentEvent.count({ where: { incidentId, type: { in: ["reply", "late_reply"] } } });
+
+  it("gets an answer whether or not a sentence held the other family's word", async () => {
+    const { ana, fake } = await twoLiveFamilies();
+    await reply(ana.phone, "te traigo chabacano y pera hoy");
+    expect(await replies(fake)).toBe(1);
+    await reply(ana.phone, "te traigo mazapan y pera hoy");
+    expect(await replies(fake)).toBe(2);
+    const seen = await db.checkIn.findMany({ where: { incidentId: fake, phone: ana.phone }, select: { reply: true } });
+    expect(seen.map((row) => row.reply)).toEqual([REDACTED]);
+  });
+
+  it("does not swallow a late duress word meant for a family whose verification ended", async () => {
+    const { victims, ana, real } = await twoLiveFamilies();
+    await closeIncidentByAdult({ ...victims.scope, incidentId: real, outcome: "false_alarm" });
+    await reply(ana.phone, "girasol");
+    const types = (await db.incidentEvent.findMany({ where: { incidentId: real }, select: { type: true } })).map((event) => event.type);
+    expect(types).toContain("late_reply");
+    expect(types).toContain("danger_alert_sent");
+  });
+});
+
 describe("drills", () => {
   it("a drill left in danger does not block a real verification", async () => {
     const plan = await createTestPlan();

@@ -76,10 +76,6 @@ function askingIncidents(model: Model, phone: Phone): Map<FamilyKey, ModelIncide
     const open = incidents.filter((incident) => incident.open);
     byFamily.set(family, open.length ? open : incidents);
   }
-  // A live question, in any family, outranks every family's ended ones.
-  if ([...byFamily.values()].some((incidents) => incidents.some((incident) => incident.open))) {
-    for (const [family, incidents] of byFamily) if (!incidents.some((incident) => incident.open)) byFamily.delete(family);
-  }
   return byFamily;
 }
 
@@ -131,11 +127,23 @@ class Reply implements fc.AsyncCommand<Model, Real> {
     for (const response of responses) expect(response.status).toBe(200);
     expect(await db.inboundWebhook.count({ where: { providerKey: params.MessageSid, processedAt: { not: null } } })).toBe(1);
 
-    // Routing: a family's word belongs to that family alone; anything else to every family asking.
+    // Routing: a family's word reaches that family's latest question, live or ended; otherwise a
+    // live question anywhere outranks ended ones; when the text holds some family's word, the
+    // others get it only if another family protects the number (they see no text from it anyway).
     const asking = askingIncidents(model, this.from);
     const withWord = [...asking.keys()].filter((family) => this.kind === wordOf[family].safe || this.kind === wordOf[family].duress);
+    const anyLive = [...asking.values()].some((incidents) => incidents.some((incident) => incident.open));
+    const protectors = (Object.keys(familyPeople) as FamilyKey[]).filter((family) => familyPeople[family].some((person) => personPhone[person] === this.from));
     const keyword = this.kind === "stop" || this.kind === "start";
-    const recipients = keyword ? new Set<FamilyKey>() : new Set(withWord.length ? withWord : asking.keys());
+    const recipients = new Set(
+      keyword
+        ? []
+        : [...asking.keys()].filter(
+            (family) =>
+              withWord.includes(family) ||
+              ((!anyLive || asking.get(family)!.some((incident) => incident.open)) && (withWord.length === 0 || protectors.some((other) => other !== family))),
+          ),
+    );
     const after = await replyEventsByFamily(real);
     for (const family of ["A", "B"] as const) expect(after[family] > before[family], `family ${family} received "${text}" from ${this.from}`).toBe(recipients.has(family));
 

@@ -30,8 +30,8 @@ const SENT_AT_SLACK_MS = 2000;
 
 /**
  * Every question this number may be answering, in every family: each open (or recently ended)
- * incident's latest check-in to it per role, and unanswered tests. When any family has an open
- * incident asking this number, only open incidents take the answer. With a pool of
+ * incident's latest check-in to it per role, and unanswered tests. When a family has an open
+ * incident asking this number, its ended ones do not also take the answer. With a pool of
  * senders, `to` (the app's number the reply was sent to) keeps only that conversation's questions.
  */
 export async function findAskingCheckIns(client: Client, phone: string, options: { to?: string; pool?: readonly string[]; sentAt?: Date } = {}): Promise<AskingCheckIn[]> {
@@ -67,18 +67,27 @@ export async function findAskingCheckIns(client: Client, phone: string, options:
     });
   }
   const all = [...chosen.values()];
-  // A question of a live incident, in any family, outranks every ended incident and every test:
-  // a text written to a live question never lands on another family's old one.
-  return all.some((checkIn) => checkIn.incidentOpen) ? all.filter((checkIn) => checkIn.incidentOpen) : all;
+  const familiesWithOpen = new Set(all.filter((checkIn) => checkIn.incidentOpen).map((checkIn) => checkIn.familyId));
+  return all.filter((checkIn) => checkIn.kind === "test" || checkIn.incidentOpen || !familiesWithOpen.has(checkIn.familyId));
 }
 
 /**
- * Which families an answer belongs to. A text holding a family's word belongs to that family
- * alone; anything else answers every family that asked this number, each its own question.
+ * The questions a text answers. A text holding a family's word reaches that family's latest
+ * question, live or ended (a late duress word still alerts its adults). Otherwise a live question,
+ * in any family, outranks every ended one and every test: text written to a live question never
+ * lands on another family's old one. Every other family that asked gets it too, unless the text
+ * holds a word of some family: then only families that see no text from this number anyway (it
+ * is another family's protected person) get it, as `[redacted]`, whether or not it held a word,
+ * so that what they see never tells a right guess at another family's word from a wrong one.
  */
-export function familiesAnswered(asking: AskingCheckIn[], readings: Record<string, Reading>): Set<string> {
-  const withWord = [...new Set(asking.map((checkIn) => checkIn.familyId))].filter((familyId) => readings[familyId]?.word);
-  return new Set(withWord.length ? withWord : asking.map((checkIn) => checkIn.familyId));
+export function answeredCheckIns(asking: AskingCheckIn[], readings: Record<string, Reading>, protectors: ReadonlySet<string>): AskingCheckIn[] {
+  const withWord = new Set(asking.filter((checkIn) => readings[checkIn.familyId]?.word).map((checkIn) => checkIn.familyId));
+  const anyLive = asking.some((checkIn) => checkIn.incidentOpen);
+  return asking.filter((checkIn) => {
+    if (withWord.has(checkIn.familyId)) return true;
+    if (anyLive && !checkIn.incidentOpen) return false;
+    return withWord.size === 0 || [...protectors].some((familyId) => familyId !== checkIn.familyId);
+  });
 }
 
 /**
@@ -90,7 +99,6 @@ export async function receiveReply(
   options: { from: string; to: string | null; pool: readonly string[]; sentAt?: Date; text: string; redacted: boolean; readings: Record<string, Reading>; senderLocale: Locale },
 ) {
   const asking = await findAskingCheckIns(tx, options.from, { to: options.to ?? undefined, pool: options.pool, sentAt: options.sentAt });
-  const families = familiesAnswered(asking, options.readings);
   const keyword = options.redacted ? null : carrierKeyword(options.text);
   if (keyword) {
     if (keyword === "stop") await tx.$executeRaw`INSERT INTO sms_opt_out (phone, "optedOutAt") VALUES (${options.from}, now()) ON CONFLICT DO NOTHING`;
@@ -111,8 +119,7 @@ export async function receiveReply(
   // that asks it sees none of its text (only YES/NO counts), whether or not the text held a word:
   // otherwise a family of its own making would tell a coercer holding the phone which guess was right.
   const protectors = new Set((await tx.person.findMany({ where: { phone: options.from }, select: { familyId: true } })).map((row) => row.familyId));
-  for (const checkIn of asking) {
-    if (!families.has(checkIn.familyId)) continue;
+  for (const checkIn of answeredCheckIns(asking, options.readings, protectors)) {
     const reading = options.readings[checkIn.familyId] ?? { word: null, whole: false, attempt: false, answer: null };
     const protectedElsewhere = [...protectors].some((familyId) => familyId !== checkIn.familyId);
     const text = reading.word || options.redacted || protectedElsewhere ? REDACTED : options.text;
