@@ -16,14 +16,17 @@ function useLive(): Live {
   return live;
 }
 
-const lastId = (events: LiveEvent[]) => BigInt(events.at(-1)?.id ?? "0");
+const lastId = (events: LiveEvent[]) => events.reduce((top, event) => (BigInt(event.id) > top ? BigInt(event.id) : top), BigInt(0));
 
-/** Adds what the stream sent to what the screen shows: new entries once, the view when newer. */
+/**
+ * Adds what the stream sent to what the screen shows: each entry once, by id, in timeline order
+ * (entries can commit out of order), and the view it came with, which is the latest read.
+ */
 function apply(current: LivePayload, update: LivePayload): LivePayload {
-  const after = lastId(current.events);
-  const fresh = update.events.filter((event) => BigInt(event.id) > after);
-  if (fresh.length === 0) return current;
-  return { view: update.view, events: [...current.events, ...fresh] };
+  const known = new Set(current.events.map((event) => event.id));
+  const fresh = update.events.filter((event) => !known.has(event.id));
+  const events = fresh.length ? [...current.events, ...fresh].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)) : current.events;
+  return { view: update.view, events };
 }
 
 /**
@@ -37,10 +40,10 @@ export function LiveIncident({ familyId, incidentId, initial, children }: { fami
   const [rendered, setRendered] = useState(initial);
   const [connected, setConnected] = useState(false);
   const last = useRef(lastId(initial.events));
-  // A fresh render from the server (after an action) counts as an update too.
+  // A fresh render from the server (after an action) counts as an update when it knows more.
   if (initial !== rendered) {
     setRendered(initial);
-    setPayload((current) => (lastId(initial.events) > lastId(current.events) ? initial : current));
+    setPayload((current) => (initial.events.some((event) => !current.events.some((known) => known.id === event.id)) ? apply(current, initial) : current));
   }
   useEffect(() => {
     last.current = lastId(payload.events);

@@ -40,12 +40,14 @@ type Row = {
 export const LIVE_EVENTS_PER_READ = 500;
 
 /**
- * The incident's live view and its timeline after `afterEventId`, in one query: the live stream
+ * The incident's live view and its timeline after `afterEventId` (and, with `lookbackSeconds`,
+ * the entries of that last while, for those that committed after a later one), in one query: the live stream
  * runs it once per burst of events per app instance, whatever the number of adults watching.
  * The caller has authorized the incident.
  */
-export async function readLiveUpdate(options: { incidentId: string; afterEventId?: bigint }): Promise<LiveUpdate | null> {
+export async function readLiveUpdate(options: { incidentId: string; afterEventId?: bigint; lookbackSeconds?: number }): Promise<LiveUpdate | null> {
   const after = options.afterEventId ?? BigInt(0);
+  const lookback = options.lookbackSeconds ?? 0;
   const rows = await db.$queryRaw<Row[]>`
     SELECT json_build_object(
       'status', i.status, 'outcome', i.outcome, 'paused', i.paused,
@@ -53,7 +55,7 @@ export async function readLiveUpdate(options: { incidentId: string; afterEventId
       'people', COALESCE((
         SELECT json_agg(json_build_object(
           'personId', ip."personId", 'name', p.name, 'state', ip.state,
-          'used', (SELECT count(*) FROM word_attempt w WHERE w."personId" = ip."personId" AND w.at > now() - make_interval(hours => ${wordGuessBudget.windowHours}))
+          'used', (SELECT count(*) FROM word_attempt w WHERE w."personId" = ip."personId" AND w.at > (now() AT TIME ZONE 'UTC') - make_interval(hours => ${wordGuessBudget.windowHours}))
         ) ORDER BY p.position, p."createdAt")
         FROM incident_person ip JOIN person p ON p.id = ip."personId" WHERE ip."incidentId" = i.id), '[]'::json),
       'pings', COALESCE((
@@ -68,7 +70,7 @@ export async function readLiveUpdate(options: { incidentId: string; afterEventId
         WHERE c."incidentId" = i.id), '[]'::json)
     ) AS view,
     (SELECT json_agg(json_build_object('id', e.id::text, 'type', e.type, 'data', e.data, 'at', to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.id)
-       FROM (SELECT * FROM incident_event WHERE "incidentId" = i.id AND id > ${after} ORDER BY id LIMIT ${LIVE_EVENTS_PER_READ}) e) AS events,
+       FROM (SELECT * FROM incident_event WHERE "incidentId" = i.id AND (id > ${after} OR "createdAt" > (now() AT TIME ZONE 'UTC') - make_interval(secs => ${lookback})) ORDER BY id LIMIT ${LIVE_EVENTS_PER_READ}) e) AS events,
     (SELECT max(id)::text FROM incident_event WHERE "incidentId" = i.id) AS "lastEventId"
     FROM incident i WHERE i.id = ${options.incidentId}::uuid`;
   const row = rows[0];
@@ -94,10 +96,4 @@ function toLiveView(raw: Row["view"]): LiveView {
     })),
     pings,
   };
-}
-
-/** The position of the incident's last timeline entry (0 when it has none). */
-export async function latestEventId(incidentId: string): Promise<bigint> {
-  const [row] = await db.$queryRaw<{ id: bigint | null }[]>`SELECT max(id) AS id FROM incident_event WHERE "incidentId" = ${incidentId}::uuid`;
-  return row?.id ?? BigInt(0);
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { createTestPlan } from "@/tests/integration/factories";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { appendIncidentEvent } from "./events";
@@ -41,6 +42,37 @@ describe("live updates", () => {
       for (const updates of received) expect(updates[1]!.events.map((event) => event.type)).toEqual(["resumed"]);
     } finally {
       for (const unsubscribe of unsubscribes) unsubscribe();
+    }
+  });
+
+  it("pass on an entry that committed after a later one, and the view it led to", async () => {
+    const plan = await createTestPlan();
+    const { incident } = await startIncident({ ...plan.scope, personId: plan.people[0]!.id });
+    const received: LiveUpdate[] = [];
+    const unsubscribe = await subscribeToLiveUpdates(incident.id, (update) => received.push(update));
+    try {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let inserted = () => {};
+      const insertedEarly = new Promise<void>((resolve) => (inserted = resolve));
+      // The earlier entry takes its id first and commits last.
+      const slow = db.$transaction(async (tx) => {
+        await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "paused" });
+        await tx.incident.update({ where: { id: incident.id }, data: { paused: true } });
+        inserted();
+        await gate;
+      });
+      await insertedEarly;
+      await appendIncidentEvent({ incidentId: incident.id, type: "notes_updated" });
+      await expect.poll(() => received.flatMap((update) => update.events.map((event) => event.type)), { timeout: 10_000 }).toContain("notes_updated");
+      release();
+      await slow;
+      await expect.poll(() => received.flatMap((update) => update.events.map((event) => event.type)), { timeout: 10_000 }).toContain("paused");
+      expect(received.at(-1)!.view.paused).toBe(true);
+      const ids = received.flatMap((update) => update.events.map((event) => event.id));
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      unsubscribe();
     }
   });
 });

@@ -5,7 +5,7 @@ import { auth } from "@/lib/auth";
 import { localizeLiveUpdate } from "@/components/incident/live-payload";
 import { isStillMember } from "@/lib/server/family/require-membership";
 import { requireIncident } from "@/lib/server/incidents/manage-incident";
-import { subscribeToLiveUpdates } from "@/lib/server/incidents/live";
+import { LIVE_LOOKBACK_SECONDS, subscribeToLiveUpdates } from "@/lib/server/incidents/live";
 import { LIVE_EVENTS_PER_READ, readLiveUpdate, type LiveUpdate } from "@/lib/server/incidents/live-view";
 
 export const dynamic = "force-dynamic";
@@ -31,59 +31,74 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
   const lastSeen = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   let cursor = /^\d{1,19}$/.test(lastSeen) ? BigInt(lastSeen) : BigInt(0);
   const encoder = new TextEncoder();
+  const sent = new Set<string>();
   let unsubscribe = () => {};
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
+  const stop = () => {
+    if (closed) return false;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    return true;
+  };
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (update: LiveUpdate | null) => {
-        if (closed || !update) return;
-        const fresh = update.events.filter((event) => BigInt(event.id) > cursor);
-        if (fresh.length === 0) return;
-        cursor = BigInt(fresh.at(-1)!.id);
+      request.signal.addEventListener("abort", () => {
+        if (stop()) controller.close();
+      });
+      // Entries are sent once each, by id (they may commit out of order); the view goes with
+      // every update, since a late commit can change it without a new entry for this stream.
+      const send = (update: LiveUpdate) => {
+        if (closed) return;
+        const fresh = update.events.filter((event) => !sent.has(event.id));
+        for (const event of fresh) {
+          sent.add(event.id);
+          if (BigInt(event.id) > cursor) cursor = BigInt(event.id);
+        }
         const payload = localizeLiveUpdate(t, format, { ...update, events: fresh });
         controller.enqueue(encoder.encode(`id: ${cursor}\nevent: incident\ndata: ${JSON.stringify(payload)}\n\n`));
       };
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
-      // Subscribe first, then read what was missed: an event between the two reaches us either way.
-      unsubscribe = await subscribeToLiveUpdates(incidentId, send);
-      for (;;) {
-        const missed = await readLiveUpdate({ incidentId, afterEventId: cursor }).catch(() => null);
+      // Subscribe first, then read what was missed: an event between the two reaches us either
+      // way. Updates that arrive during the catch-up wait for it, so they never overtake it.
+      let held: LiveUpdate[] | null = [];
+      const subscribed = await subscribeToLiveUpdates(incidentId, (update) => (held ? held.push(update) : send(update))).catch(() => null);
+      if (!subscribed || closed) {
+        subscribed?.();
+        if (stop()) controller.close();
+        return;
+      }
+      unsubscribe = subscribed;
+      for (let after = cursor; ; ) {
+        const missed = await readLiveUpdate({ incidentId, afterEventId: after, lookbackSeconds: LIVE_LOOKBACK_SECONDS }).catch(() => null);
+        if (!missed || closed) break;
         // A position past the timeline's end (made up, or from a restored database) would skip
         // every event to come: start from the end instead.
-        if (missed && cursor > BigInt(missed.lastEventId)) cursor = BigInt(missed.lastEventId);
+        if (cursor > BigInt(missed.lastEventId)) cursor = BigInt(missed.lastEventId);
         send(missed);
-        if (!missed || missed.events.length < LIVE_EVENTS_PER_READ) break;
+        if (missed.events.length < LIVE_EVENTS_PER_READ) break;
+        after = BigInt(missed.events.at(-1)!.id);
       }
+      for (const update of held) send(update);
+      held = null;
       // Every beat also asks again whether the adult still belongs to the family: one removed
       // stops receiving within a beat, at no cost per event.
       heartbeat = setInterval(() => {
         isStillMember({ familyId, userId: session.user.id }).then(
           (member) => {
             if (closed) return;
-            if (member) return controller.enqueue(encoder.encode(": keep-alive\n\n"));
-            closed = true;
-            clearInterval(heartbeat);
-            unsubscribe();
-            controller.close();
+            if (member) controller.enqueue(encoder.encode(": keep-alive\n\n"));
+            else if (stop()) controller.close();
           },
           () => undefined, // the database is away: the next beat asks again
         );
       }, 15_000);
-      request.signal.addEventListener("abort", () => {
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {}
-      });
+      if (closed) clearInterval(heartbeat);
     },
     cancel() {
-      closed = true;
-      clearInterval(heartbeat);
-      unsubscribe();
+      stop();
     },
   });
   return new Response(stream, {
