@@ -130,3 +130,10 @@ function watchForErrors(page: Page, allowed: RegExp[]): string[] {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   return problems;
 }
+
+/** Follows a link of the family's pages: on a phone they are folded in a menu, opened first. */
+export async function openFamilyPage(page: Page, name: string) {
+  const menu = page.locator("details:has(nav) > summary");
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole("navigation").getByRole("link", { name, exact: true }).click();
+}

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
+import { expect, openFamilyPage, test } from "./fixtures";
 
 test.use({ locale: "es-MX" });
 
@@ -72,7 +72,7 @@ test("una familia completa la configuración guiada en español, imprime el plan
   await expect(page.getByRole("link", { name: "Continuar la configuración guiada" })).toHaveCount(0);
 
   // The plan card, as printed: guidance, Mexico's numbers, tier-1 contacts, never the words.
-  await page.getByRole("link", { name: "Imprimir la tarjeta del plan" }).click();
+  await openFamilyPage(page, "Imprimir la tarjeta del plan");
   await page.emulateMedia({ media: "print" });
   const card = page.locator("article");
   await expect(card.getByRole("heading", { level: 1 })).toHaveText("Plan de seguridad familiar — Familia Ortiz");

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "./fixtures";
+import { expect, openFamilyPage, test } from "./fixtures";
 
 test.use({ locale: "es-MX" });
 
@@ -27,7 +27,7 @@ test("en español: registro, familia, invitación y unión de un segundo adulto 
   await page.getByLabel("Nombre de la familia").fill("Familia García");
   await page.getByRole("button", { name: "Crear familia" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Configura tu plan");
-  await page.getByRole("link", { name: "Familia García" }).click();
+  await openFamilyPage(page, "Familia García");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Familia García");
   await expect(page.getByText("México · mensajes en Español · tu rol: Titular")).toBeVisible();
 
