@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, openFamilyPage, test } from "./fixtures";
 
 test.use({ locale: "es-MX" });
 
@@ -24,7 +24,7 @@ test("una prueba de contacto llega al teléfono simulado, se responde desde ahí
   await expect(stateOf(`+5255${run}0000`)).toHaveText("Falló: revisa el número");
 
   // Sofía's phone: the discreet test text, then her answer, typed on the simulated phone.
-  await page.getByRole("link", { name: "Teléfonos simulados" }).click();
+  await openFamilyPage(page, "Teléfonos simulados");
   const sofiaPhone = page.locator(`[data-phone="+5255${run}0001"]`);
   await expect(sofiaPhone.getByTestId("conversation")).toContainText("Prueba del plan de seguridad Familia Prueba: responde OK");
   await expect(sofiaPhone.getByTestId("message-status")).toHaveText("delivered");
