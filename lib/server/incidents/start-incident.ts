@@ -35,11 +35,12 @@ export async function startIncident(options: { familyId: string; userId: string;
   await workerUtils();
 
   const drill = options.drill ?? false;
-  // A real call ends a forgotten drill: its messages must not say "drill" while it is real.
-  if (!drill) await endOpenDrills({ familyId: family.id, personIds: targets.map((person) => person.id), userId: options.userId });
   // Two taps at once (one for a person, one for everyone) race on the people: the loser tries
   // again with whoever is still free, so nobody is left out.
   for (let attempt = 0; ; attempt++) {
+    // A real call ends a forgotten drill (its messages must not say "drill" while it is real),
+    // also one started a moment ago, which makes this attempt fail and the next one end it.
+    if (!drill) await endOpenDrills({ familyId: family.id, personIds: targets.map((person) => person.id), userId: options.userId });
     try {
       return await startForFreePeople({ family, userId: options.userId, personId, targets, drill });
     } catch (error) {
@@ -87,7 +88,8 @@ async function heldPeople(familyId: string, personIds: string[], drill: boolean)
     where: {
       familyId,
       personId: { in: personIds },
-      OR: [{ openPersonId: { not: null } }, { wordAnsweredAt: { gt: new Date(Date.now() - RECENT_WORD_ANSWER_MS) }, incident: { drill } }],
+      // An open drill never holds anyone for a real call.
+      OR: [{ openPersonId: { not: null }, ...(drill ? {} : { incident: { drill: false } }) }, { wordAnsweredAt: { gt: new Date(Date.now() - RECENT_WORD_ANSWER_MS) }, incident: { drill } }],
     },
     select: { personId: true, incidentId: true, openPersonId: true },
     orderBy: { updatedAt: "desc" },

@@ -89,6 +89,18 @@ describe("drills", () => {
   });
 });
 
+describe("drills racing", () => {
+  it("a real tap racing a drill tap ends up real, never inside the drill", async () => {
+    for (let round = 0; round < 4; round++) {
+      const plan = await createTestPlan();
+      const ana = plan.people[0]!;
+      const [, real] = await Promise.all([startIncident({ ...plan.scope, personId: ana.id, drill: true }), startIncident({ ...plan.scope, personId: ana.id })]);
+      expect((await db.incident.findUniqueOrThrow({ where: { id: real.incident.id } })).drill).toBe(false);
+      expect(await db.incident.count({ where: { familyId: plan.family.id, status: "open", drill: true } })).toBe(0);
+    }
+  });
+});
+
 describe("taps", () => {
   it("a tap for everyone racing a tap for one person leaves nobody unverified", async () => {
     for (let round = 0; round < 6; round++) {
