@@ -1,4 +1,4 @@
-// `npm run bench`: Confirma's budgets (../shared/DESIGN.md), measured on the production build,
+// `npm run bench`: Confirma's performance budgets, measured on the production build,
 // a real PostgreSQL and a fake Twilio server on loopback. Prints a table and writes
 // bench/results.json. A figure that misses its budget is reported as such, not hidden.
 import { spawn } from "node:child_process";

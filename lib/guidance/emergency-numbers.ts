@@ -2,7 +2,7 @@ import type { Country } from "@/lib/validation/family";
 
 export type EmergencyNumber = { key: string; display: string; href: string };
 
-/** Who to call or where to report, per country (sources: ../shared/GUIDANCE.md "Numbers"). */
+/** Who to call or where to report, per country (sources: the national emergency and anonymous-report lines of each country, and the FBI/IC3 for the United States). */
 export const emergencyNumbers: Record<Country, EmergencyNumber[]> = {
   MX: [
     { key: "emergency", display: "911", href: "tel:911" },
