@@ -9,6 +9,7 @@ import { callSid, inboundSms, messageSid, signedWebhook } from "@/tests/integrat
 import { REDACTED } from "@/lib/server/replies/receive-reply";
 import { drainJobs } from "@/tests/integration/jobs";
 import { handleTwilioWebhook, MAX_WEBHOOK_BYTES } from "./webhooks";
+import { lazyBody } from "@/tests/integration/lazy-body";
 
 const sent = recordOutgoingMessages();
 // Whatever an earlier test queued is sent before this one starts counting.
@@ -65,25 +66,8 @@ describe("malformed and oversized bodies", () => {
 });
 
 describe("a body past the byte cap", () => {
-  /** An unsigned chunked body of `totalBytes`, made lazily from one reused chunk; counts what was pulled. */
-  function endlessBody(totalBytes: number) {
-    const chunk = new Uint8Array(64 * 1024).fill(120);
-    const state = { pulledBytes: 0, cancelled: false };
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (state.pulledBytes >= totalBytes) return controller.close();
-        state.pulledBytes += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-      cancel() {
-        state.cancelled = true;
-      },
-    });
-    return { stream, state };
-  }
-
   it("is refused as soon as the cap is passed, without reading the rest (150 MB chunked, no Content-Length)", async () => {
-    const { stream, state } = endlessBody(150 * 1024 * 1024);
+    const { stream, state } = lazyBody(150 * 1024 * 1024);
     const request = new Request("http://10.0.0.7:3000/api/twilio/sms", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -101,7 +85,7 @@ describe("a body past the byte cap", () => {
   });
 
   it("is refused from its Content-Length before a byte is read", async () => {
-    const { stream, state } = endlessBody(1024 * 1024);
+    const { stream, state } = lazyBody(1024 * 1024);
     const request = new Request("http://10.0.0.7:3000/api/twilio/sms", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(1024 * 1024) },

@@ -5,24 +5,8 @@ import { describe, expect, it } from "vitest";
 import { PEER_ADDRESS_HEADER } from "@/lib/client-address";
 import { db } from "@/lib/db";
 import { AUTH_BODY_MAX_BYTES } from "@/lib/server/auth/credential-policy";
+import { lazyBody } from "@/tests/integration/lazy-body";
 import { POST } from "./route";
-
-/** A chunked body of `totalBytes`, made lazily from one reused chunk; counts what was pulled. */
-function lazyBody(totalBytes: number, chunkBytes = 4 * 1024) {
-  const chunk = new Uint8Array(chunkBytes).fill(120);
-  const state = { pulledBytes: 0, cancelled: false };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (state.pulledBytes >= totalBytes) return controller.close();
-      state.pulledBytes += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
-    cancel() {
-      state.cancelled = true;
-    },
-  });
-  return { stream, state };
-}
 
 function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
   const init = {
@@ -38,7 +22,7 @@ describe("POST /api/auth/*", () => {
   it("refuses a streamed body past 16 KiB with 413, without reading the rest", async () => {
     expect(AUTH_BODY_MAX_BYTES).toBe(16 * 1024);
     const total = 64 * 1024 * 1024;
-    const { stream, state } = lazyBody(total);
+    const { stream, state } = lazyBody(total, 4 * 1024);
     const response = await post("/sign-in/email", stream);
     expect(response.status).toBe(413);
     expect(state.cancelled).toBe(true);
@@ -46,7 +30,7 @@ describe("POST /api/auth/*", () => {
   });
 
   it("answers 413 at once to a declared Content-Length past the cap", async () => {
-    const { stream, state } = lazyBody(64 * 1024 * 1024);
+    const { stream, state } = lazyBody(64 * 1024 * 1024, 4 * 1024);
     const response = await post("/sign-in/email", stream, { "content-length": String(64 * 1024 * 1024) });
     expect(response.status).toBe(413);
     expect(state.pulledBytes).toBe(0);
