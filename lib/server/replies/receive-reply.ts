@@ -118,7 +118,9 @@ export async function receiveReply(
   // A number that a family protects as a person may send that family's words. Any other family
   // that asks it sees none of its text (only YES/NO counts), whether or not the text held a word:
   // otherwise a family of its own making would tell a coercer holding the phone which guess was right.
-  const protectors = new Set((await tx.person.findMany({ where: { phone: options.from }, select: { familyId: true } })).map((row) => row.familyId));
+  // The readings name every family that asked this number or holds it: with one, there is no
+  // other family to protect it, and the hot path spares the query.
+  const protectors = Object.keys(options.readings).length > 1 ? new Set((await tx.person.findMany({ where: { phone: options.from }, select: { familyId: true } })).map((row) => row.familyId)) : new Set<string>();
   for (const checkIn of answeredCheckIns(asking, options.readings, protectors)) {
     const reading = options.readings[checkIn.familyId] ?? { word: null, whole: false, attempt: false, answer: null };
     const protectedElsewhere = [...protectors].some((familyId) => familyId !== checkIn.familyId);
