@@ -47,6 +47,11 @@ export const appEnvSchema = z
     TWILIO_API_BASE_URL: optional(origin),
     TWILIO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(60_000).default(10_000)),
     SIMULATOR_ENABLED: booleanFlag,
+    /**
+     * Who acts on a stored webhook: "worker" hands it to the worker's queue (set by `npm start`,
+     * which runs one), "inline" acts on it before answering (a lone web server, `npm run dev`).
+     */
+    INBOUND_PROCESSING: z.preprocess(emptyAsUndefined, z.enum(["inline", "worker"]).default("inline")),
     /** Fault tests only: the point where this process kills itself (lib/server/fault-point.ts). */
     CONFIRMA_KILL_AT: optional(z.enum(["inbound-stored", "inbound-acted", "incident-committed", "send-requested"])),
     /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */

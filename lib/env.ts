@@ -14,6 +14,7 @@ const buildPlaceholders: AppEnv = {
   TWILIO_TIMEOUT_MS: 10_000,
   SIMULATOR_ENABLED: false,
   TRUSTED_PROXY_HOPS: 0,
+  INBOUND_PROCESSING: "inline",
 };
 
 export const env: AppEnv = isBuildPhase ? buildPlaceholders : parseEnvironment(appEnvSchema, process.env);

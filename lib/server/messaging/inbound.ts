@@ -1,7 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Reading } from "@/lib/server/incidents/apply-reply";
 import { faultPoint } from "@/lib/server/fault-point";
@@ -25,20 +26,52 @@ export type InboundRow = {
   readings?: Record<string, Reading>;
 };
 
+export const PROCESS_INBOUND_TASK = "process_inbound";
+
+/**
+ * The intake's whole job once a webhook is verified: store it and hand it over, then answer.
+ * Where a worker runs beside the web server (INBOUND_PROCESSING=worker, what `npm start` sets),
+ * the row and its job are written in one statement and the worker acts on it; otherwise it is
+ * acted on here, before the answer. A repeated delivery of a row not yet acted on is acted on
+ * now either way. `queue` keeps one conversation's webhooks in order (jobs of one queue run one
+ * at a time), and keeps a flood from one sender from taking every worker slot.
+ */
+export async function acceptInbound(row: InboundRow & { queue: string }): Promise<void> {
+  const handOver = env.INBOUND_PROCESSING === "worker";
+  const stored = await storeInbound(row, handOver ? { queue: row.queue } : undefined);
+  faultPoint("inbound-stored");
+  if (stored.processed || stored.handedOver) return;
+  await processInbound(stored.id);
+}
+
 /**
  * Stores a webhook once, keyed by the provider's id, with `processedAt` empty. A repeated
  * delivery finds the row: processed, it is only acknowledged; not yet processed (the first try
  * failed or is still running), it is acted on now.
  */
-export async function storeInbound(row: InboundRow): Promise<{ id: string; processed: boolean }> {
-  const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
-    VALUES (${randomUUID()}::uuid, ${row.providerKey}, ${row.kind}, ${row.fromNumber ?? null}, ${row.toNumber ?? null}, ${row.body ?? null},
-            ${JSON.stringify(row.params)}::jsonb, ${row.familyId ?? null}::uuid, ${JSON.stringify(row.readings ?? {})}::jsonb)
-    ON CONFLICT ("providerKey") DO NOTHING RETURNING id`;
-  if (inserted[0]) return { id: inserted[0].id, processed: false };
+export async function storeInbound(row: InboundRow, handOver?: { queue: string }): Promise<{ id: string; processed: boolean; handedOver: boolean }> {
+  const id = randomUUID();
+  const values = Prisma.sql`(${id}::uuid, ${row.providerKey}, ${row.kind}, ${row.fromNumber ?? null}, ${row.toNumber ?? null}, ${row.body ?? null},
+            ${JSON.stringify(row.params)}::jsonb, ${row.familyId ?? null}::uuid, ${JSON.stringify(row.readings ?? {})}::jsonb)`;
+  let inserted: { id: string }[];
+  if (handOver) {
+    await workerUtils(); // graphile-worker's schema, installed once per process
+    // The queue's name is a digest: a sender's number stays out of the job queue's tables.
+    const queueName = `inbound:${createHash("sha256").update(handOver.queue).digest("base64url").slice(0, 22)}`;
+    inserted = await db.$queryRaw<{ id: string }[]>`
+      WITH stored AS (
+        INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
+        VALUES ${values} ON CONFLICT ("providerKey") DO NOTHING RETURNING id)
+      SELECT stored.id::text AS id, graphile_worker.add_job(${PROCESS_INBOUND_TASK}, json_build_object('id', stored.id), queue_name => ${queueName}, max_attempts => ${SWEEP_MAX_ATTEMPTS}) IS NOT NULL AS queued
+      FROM stored`;
+  } else {
+    inserted = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
+      VALUES ${values} ON CONFLICT ("providerKey") DO NOTHING RETURNING id`;
+  }
+  if (inserted[0]) return { id: inserted[0].id, processed: false, handedOver: Boolean(handOver) };
   const existing = await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: row.providerKey }, select: { id: true, processedAt: true } });
-  return { id: existing.id, processed: existing.processedAt !== null };
+  return { id: existing.id, processed: existing.processedAt !== null, handedOver: false };
 }
 
 /**

@@ -6,7 +6,7 @@ import { renderMessage } from "@/lib/messaging/templates";
 import { gatherSchema, statusCallbackSchema, voiceWebhookSchema } from "@/lib/validation/twilio-webhooks";
 import { findMessage } from "./apply-callbacks";
 import { CONNECTION_OVERRIDES } from "./provider";
-import { processInbound, storeInbound } from "./inbound";
+import { acceptInbound, processInbound, storeInbound } from "./inbound";
 import type { WebhookInput } from "./webhooks";
 
 type SayAttributes = Parameters<InstanceType<typeof twilio.twiml.VoiceResponse>["say"]>[0];
@@ -26,8 +26,8 @@ export async function handleStatusCallback({ params, messageId }: WebhookInput):
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const event = parsed.data;
   const [sid, status] = "MessageSid" in event ? [event.MessageSid, event.MessageStatus] : [event.CallSid, event.CallStatus];
-  const stored = await storeInbound({ providerKey: `${sid}:${status}`, kind: "status", params: { ...params, ...(messageId ? { _m: messageId } : {}) } });
-  if (!stored.processed) await processInbound(stored.id);
+  // One message's (or call's) callbacks are acted on in the order they came.
+  await acceptInbound({ providerKey: `${sid}:${status}`, kind: "status", params: { ...params, ...(messageId ? { _m: messageId } : {}) }, queue: `status:${sid}` });
 }
 
 /**
@@ -62,7 +62,10 @@ export async function handleVoice({ params, messageId }: WebhookInput): Promise<
   return twiml(response);
 }
 
-/** The keypress of a check-in call, stored once per call and acted on once. */
+/**
+ * The keypress of a check-in call, stored once per call and acted on once, before the call is
+ * answered: the person on the line hears thanks only once it counted.
+ */
 export async function handleGather({ params, messageId }: WebhookInput): Promise<Response> {
   const parsed = gatherSchema.safeParse(params);
   if (!parsed.success) return new Response("Bad request", { status: 400 });

@@ -1,46 +1,39 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { readReply } from "@/lib/server/replies/read-reply";
-import { findAskingCheckIns, REDACTED } from "@/lib/server/replies/receive-reply";
+import { findConcernedFamilies } from "@/lib/server/replies/find-concerned-families";
+import { REDACTED } from "@/lib/server/replies/receive-reply";
 import type { Reading } from "@/lib/server/incidents/apply-reply";
 import { inboundSmsSchema } from "@/lib/validation/twilio-webhooks";
-import { faultPoint } from "@/lib/server/fault-point";
-import { processInbound, sentAtOf, storeInbound } from "./inbound";
+import { acceptInbound, sentAtOf } from "./inbound";
 import { getMessagingProvider } from "./provider";
 import type { WebhookInput } from "./webhooks";
 
 /**
- * An inbound SMS: read against the words of every family that asked this number (so a text
- * holding a word is redacted before anything is stored), stored once, then acted on and marked
- * processed together. The domain (lib/server/replies) decides what it means.
+ * An inbound SMS: read against the words of every family it may concern (so a text holding a
+ * word is redacted before anything is stored), stored once and handed over to be acted on
+ * (lib/server/messaging/inbound.ts). The domain (lib/server/replies) decides what it means.
  */
 export async function receiveInboundSms({ params }: WebhookInput): Promise<Response | void> {
   const parsed = inboundSmsSchema.safeParse(params);
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const { MessageSid, From, To, Body } = parsed.data;
 
-  // Every family that asked this number, or has it in its plan: a word of any of them is redacted.
-  const [asking, people, contacts] = await Promise.all([
-    findAskingCheckIns(db, From, { to: To, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(params) }),
-    db.person.findMany({ where: { phone: From }, select: { familyId: true } }),
-    db.contact.findMany({ where: { phone: From }, select: { familyId: true } }),
-  ]);
-  const familyIds = [...new Set([...asking, ...people, ...contacts].map((row) => row.familyId))];
-  const words = await db.secretWords.findMany({ where: { familyId: { in: familyIds } } });
+  const concerned = await findConcernedFamilies(db, From, { to: To, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(params) });
   const readings: Record<string, Reading> = {};
-  for (const familyId of familyIds) {
-    const familyWords = words.find((row) => row.familyId === familyId) ?? null;
+  for (const { familyId, words } of concerned) {
     readings[familyId] = await readReply({
       text: Body,
-      words: familyWords,
+      words,
       onTagLearned: async (which, tag) => {
         await db.secretWords.updateMany({ where: { familyId }, data: which === "safe" ? { safeWordTag: tag } : { duressWordTag: tag } });
       },
     });
   }
+  const familyIds = Object.keys(readings);
   const withWord = familyIds.filter((familyId) => readings[familyId]!.word !== null);
   const body = withWord.length ? REDACTED : Body;
-  const stored = await storeInbound({
+  await acceptInbound({
     providerKey: MessageSid,
     kind: "sms",
     fromNumber: From,
@@ -50,7 +43,7 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
     // The family the text belongs to when it is one family's alone (erasure follows it).
     familyId: withWord.length === 1 ? withWord[0] : familyIds.length === 1 ? familyIds[0] : null,
     readings,
+    // One sender's texts are acted on in the order they came.
+    queue: `sms:${From}`,
   });
-  faultPoint("inbound-stored");
-  if (!stored.processed) await processInbound(stored.id);
 }

@@ -25,26 +25,38 @@ async function readLimitedBody(request: Request): Promise<string | null> {
   return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
-/**
- * Every provider webhook enters here: size limit, form parsing, signature check against
- * PUBLIC_BASE_URL + path (never the request's own Host), then the endpoint's handler.
- * Forged or unsigned requests get 403 and change nothing.
- */
+export function isTwilioWebhookPath(pathname: string): boolean {
+  return Object.hasOwn(endpoints, pathname);
+}
+
+/** A webhook as it arrived, whatever the server in front: Next's route or the lean intake (lib/server/messaging/webhook-intake.ts). */
+export type ArrivedWebhook = { pathname: string; search: string; contentType: string | null; signature: string | null; text: string };
+
+/** Through Next's route handler (app/api/twilio/*), when the lean intake is not in front. */
 export async function handleTwilioWebhook(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const handler = endpoints[url.pathname as keyof typeof endpoints];
-  if (!handler) return new Response("Not found", { status: 404 });
-
+  if (!isTwilioWebhookPath(url.pathname)) return new Response("Not found", { status: 404 });
   const text = await readLimitedBody(request);
   if (text === null) return new Response("Payload too large", { status: 413 });
-  if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
+  return acceptTwilioWebhook({ pathname: url.pathname, search: url.search, contentType: request.headers.get("content-type"), signature: request.headers.get("x-twilio-signature"), text });
+}
+
+/**
+ * Every provider webhook enters here, its body already read under MAX_WEBHOOK_BYTES: form
+ * parsing, signature check against PUBLIC_BASE_URL + path (never the request's own Host), then
+ * the endpoint's handler. Forged or unsigned requests get 403 and change nothing.
+ */
+export async function acceptTwilioWebhook(arrived: ArrivedWebhook): Promise<Response> {
+  const handler = endpoints[arrived.pathname as keyof typeof endpoints];
+  if (!handler) return new Response("Not found", { status: 404 });
+  if (!(arrived.contentType ?? "").startsWith("application/x-www-form-urlencoded")) {
     return new Response("Expected a form body", { status: 415 });
   }
   const params: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(text)) params[key] = value;
+  for (const [key, value] of new URLSearchParams(arrived.text)) params[key] = value;
 
-  const signature = request.headers.get("x-twilio-signature");
-  const signedUrl = `${env.PUBLIC_BASE_URL}${url.pathname}${url.search}`;
+  const signature = arrived.signature;
+  const signedUrl = `${env.PUBLIC_BASE_URL}${arrived.pathname}${arrived.search}`;
   // The fragment never reaches us; whether the provider signed the URL with the connection
   // overrides the app set or without them, both are the app's own URL.
   const signedAsSet = (candidate: string) => twilio.validateRequest(webhookAuthToken(), signature!, candidate, params);
@@ -56,14 +68,14 @@ export async function handleTwilioWebhook(request: Request): Promise<Response> {
   // provider never sends them, so none may come in from outside.
   for (const key of Object.keys(params)) if (key.startsWith("_")) delete params[key];
   try {
-    const result = await handler({ params, messageId: url.searchParams.get("m") });
+    const result = await handler({ params, messageId: new URLSearchParams(arrived.search).get("m") });
     return result ?? emptyTwiml();
   } catch (error) {
     // The database (or the provider) is unreachable: 503 asks Twilio to try again later, and
     // nothing was acknowledged, so nothing is lost.
     // Only the kind of failure is logged: a driver's message can quote the data it was given.
     const kind = error instanceof Error ? `${error.name}${"code" in error ? ` ${String(error.code)}` : ""}` : "unknown";
-    console.error(`Webhook ${url.pathname} could not be processed (${kind}); asking the provider to retry`);
+    console.error(`Webhook ${arrived.pathname} could not be processed (${kind}); asking the provider to retry`);
     return new Response("Service unavailable", { status: 503, headers: { "Retry-After": "5" } });
   }
 }

@@ -26,7 +26,7 @@ export type AskingCheckIn = {
   channel: "sms" | "voice";
 };
 
-const SENT_AT_SLACK_MS = 2000;
+export const SENT_AT_SLACK_MS = 2000;
 
 /**
  * Every question this number may be answering, in every family: each open (or recently ended)

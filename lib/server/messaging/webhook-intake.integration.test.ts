@@ -1,0 +1,106 @@
+// The lean intake as `npm start` runs it: a real node:http server in front, webhooks stored and
+// handed over to the worker's queue (INBOUND_PROCESSING=worker), acted on when the worker runs.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+process.env.INBOUND_PROCESSING = "worker";
+const { db } = await import("@/lib/db");
+const { createPerson } = await import("@/lib/server/people/people");
+const { saveSecretWords } = await import("@/lib/server/secret-words/secret-words");
+const { sendTestCheckIns } = await import("@/lib/server/check-ins/test-check-ins");
+const { createTestFamily } = await import("@/tests/integration/factories");
+const { recordOutgoingMessages } = await import("@/tests/integration/recording-provider");
+const { inboundSms, signedWebhook } = await import("@/tests/integration/webhook-request");
+const { drainJobs } = await import("@/tests/integration/jobs");
+const { workerUtils } = await import("@/lib/server/jobs/job-queue");
+const { REDACTED } = await import("@/lib/server/replies/receive-reply");
+const { serveTwilioWebhook } = await import("./webhook-intake");
+const { MAX_WEBHOOK_BYTES } = await import("./webhooks");
+
+recordOutgoingMessages();
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    if (!serveTwilioWebhook(request, response)) response.writeHead(404, { "X-Passed-On": "1" }).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** Sends a request built for the app (signed for PUBLIC_BASE_URL) to the intake's real socket. */
+async function send(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  return fetch(`${base}${url.pathname}${url.search}`, { method: "POST", headers: request.headers, body: await request.text() });
+}
+
+let counter = 0;
+const newPhone = () => `+5255${String(process.pid % 1e4).padStart(4, "0")}${String(counter++).padStart(4, "0")}`;
+
+async function familyAsking() {
+  const { family, ownerId } = await createTestFamily({ name: "Familia Intake" });
+  const person = await createPerson({ familyId: family.id, userId: ownerId, input: { name: "Ana", phone: newPhone(), locale: "es", notes: "" } });
+  await saveSecretWords({ familyId: family.id, userId: ownerId, input: { safeWord: "mazapan", duressWord: "girasol" } });
+  const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
+  await drainJobs();
+  return { phone: person.phone, checkIn: checkIn! };
+}
+
+/** The queue's pending hand-overs (familyAsking drained everything before). */
+async function queuedHandOvers() {
+  const utils = await workerUtils();
+  const { rows } = await utils.withPgClient((client) => client.query<{ queue_name: string }>("SELECT queue_name FROM graphile_worker.jobs WHERE task_identifier = 'process_inbound'"));
+  return rows;
+}
+
+describe("the lean webhook intake, handing over to the worker", () => {
+  it("answers once the text is stored and queued; the worker acts on it, in order per sender", async () => {
+    const { phone, checkIn } = await familyAsking();
+    const first = inboundSms(phone, "estoy bien");
+    const second = inboundSms(phone, "Mazapán");
+    for (const params of [first, second]) {
+      const response = await send(signedWebhook("/api/twilio/sms", params));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("<Response/>");
+    }
+    const stored = await db.inboundWebhook.findMany({ where: { providerKey: { in: [first.MessageSid, second.MessageSid] } }, orderBy: { receivedAt: "asc" } });
+    expect(stored.map((row) => [row.body, row.processedAt])).toEqual([["estoy bien", null], [REDACTED, null]]);
+    // Nothing acted on yet: the answer did not wait for it.
+    expect((await db.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).repliedAt).toBeNull();
+
+    const jobs = await queuedHandOvers();
+    expect(jobs).toHaveLength(2);
+    // One queue per sender (texts of one number act in order), named without the number.
+    expect(new Set(jobs.map((job) => job.queue_name)).size).toBe(1);
+    expect(jobs[0]!.queue_name).not.toContain(phone.slice(1));
+
+    await drainJobs();
+    expect((await db.inboundWebhook.count({ where: { id: { in: stored.map((row) => row.id) }, processedAt: null } }))).toBe(0);
+    expect(await db.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).toMatchObject({ reply: "estoy bien" });
+  });
+
+  it("acts at once on a repeated delivery that the worker has not reached, and once only", async () => {
+    const { phone, checkIn } = await familyAsking();
+    const params = inboundSms(phone, "aquí estoy");
+    expect((await send(signedWebhook("/api/twilio/sms", params))).status).toBe(200);
+    expect((await send(signedWebhook("/api/twilio/sms", params))).status).toBe(200);
+    expect(await db.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).toMatchObject({ reply: "aquí estoy" });
+    await drainJobs();
+    expect(await db.inboundWebhook.count({ where: { providerKey: params.MessageSid } })).toBe(1);
+  });
+
+  it("refuses forged and oversized requests before storing anything, and passes every other request on", async () => {
+    const params = inboundSms(newPhone(), "hola");
+    expect((await send(signedWebhook("/api/twilio/sms", params, { signature: "bm90IGEgc2lnbmF0dXJl" }))).status).toBe(403);
+    const huge = await fetch(`${base}/api/twilio/sms`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "Body=" + "x".repeat(MAX_WEBHOOK_BYTES) });
+    expect(huge.status).toBe(413);
+    expect(await db.inboundWebhook.count({ where: { providerKey: params.MessageSid } })).toBe(0);
+    for (const path of ["/api/twilio/sms/other", "/api/health", "/family"]) {
+      expect((await fetch(`${base}${path}`, { method: "POST", body: "x" })).headers.get("x-passed-on")).toBe("1");
+    }
+    expect((await fetch(`${base}/api/twilio/sms`)).headers.get("x-passed-on")).toBe("1");
+  });
+});
