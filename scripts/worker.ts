@@ -1,13 +1,16 @@
-// The escalation timers' worker (graphile-worker on PostgreSQL). `npm start` runs it beside
-// Next; in production run one or more with `npm run worker` (any number is safe: each job runs once).
+// The worker (graphile-worker on PostgreSQL): escalation timers, the outbox, and the webhooks the
+// web server stored and handed over. `npm start` runs it beside the web server; in production run
+// one or more with `npm run worker` (any number is safe: each job and each webhook acts once).
 import { keepWorkerAlive, superviseIncidentWorker } from "../lib/server/incidents/worker.ts";
+import { listenForInbound } from "../lib/server/messaging/inbound-listener.ts";
 
 const worker = superviseIncidentWorker();
 // A database restart must not end this process: the runner is restarted instead.
 keepWorkerAlive(worker);
+const inbound = listenForInbound();
 console.log("confirma: escalation worker running");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    void worker.stop().then(() => process.exit(0));
+    void Promise.all([worker.stop(), inbound.stop()]).then(() => process.exit(0));
   });
 }

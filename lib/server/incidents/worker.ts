@@ -2,7 +2,7 @@ import "server-only";
 import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { PROCESS_INBOUND_TASK, processInbound, sweepInbound } from "@/lib/server/messaging/inbound";
+import { sweepInbound } from "@/lib/server/messaging/inbound";
 import { FULL_LOOKBACK_MS, reconcileWithProvider } from "@/lib/server/messaging/reconcile";
 import { deliverMessage, SEND_MESSAGE_TASK } from "@/lib/server/messaging/send-message";
 import { runIncidentStep } from "./run-step";
@@ -10,7 +10,6 @@ import { escalationSteps, INCIDENT_STEP_TASK, workerUtils } from "./schedule";
 
 const stepPayload = z.object({ incidentId: z.uuid(), step: z.enum(escalationSteps) });
 const messagePayload = z.object({ messageId: z.uuid() });
-const inboundPayload = z.object({ id: z.uuid() });
 export const SWEEP_INBOUND_TASK = "sweep_inbound";
 export const RECONCILE_TASK = "reconcile_provider";
 const reconcilePayload = z.object({ full: z.boolean().optional() }).catch({});
@@ -26,10 +25,6 @@ export const taskList: TaskList = {
     if (!parsed.success) return;
     // A refusal (or the queue's last attempt) ends it failed, and its incident hears it (endFailed).
     await deliverMessage(parsed.data.messageId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
-  },
-  [PROCESS_INBOUND_TASK]: async (payload) => {
-    const parsed = inboundPayload.safeParse(payload);
-    if (parsed.success) await processInbound(parsed.data.id);
   },
   [SWEEP_INBOUND_TASK]: async (_payload, helpers) => {
     // Jobs held by a worker that died (kill -9, a lost connection) would stay locked for four

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Reading } from "@/lib/server/incidents/apply-reply";
 import { faultPoint } from "@/lib/server/fault-point";
@@ -26,22 +26,76 @@ export type InboundRow = {
   readings?: Record<string, Reading>;
 };
 
-export const PROCESS_INBOUND_TASK = "process_inbound";
+/** The channel on which the web server wakes the worker when it stored a webhook to act on. */
+export const INBOUND_CHANNEL = "confirma_inbound";
 
 /**
  * The intake's whole job once a webhook is verified: store it and hand it over, then answer.
  * Where a worker runs beside the web server (INBOUND_PROCESSING=worker, what `npm start` sets),
- * the row and its job are written in one statement and the worker acts on it; otherwise it is
- * acted on here, before the answer. A repeated delivery of a row not yet acted on is acted on
- * now either way. `queue` keeps one conversation's webhooks in order (jobs of one queue run one
- * at a time), and keeps a flood from one sender from taking every worker slot.
+ * the stored row is the hand-over: the worker is woken (`wakeInboundWorker`) and acts on it
+ * (`actOnNewInbound`); otherwise it is acted on here, before the answer. A repeated delivery of
+ * a row not yet acted on is acted on now either way.
  */
-export async function acceptInbound(row: InboundRow & { queue: string }): Promise<void> {
-  const handOver = env.INBOUND_PROCESSING === "worker";
-  const stored = await storeInbound(row, handOver ? { queue: row.queue } : undefined);
+export async function acceptInbound(row: InboundRow): Promise<void> {
+  const stored = await storeInbound(row);
   faultPoint("inbound-stored");
-  if (stored.processed || stored.handedOver) return;
+  if (stored.processed) return;
+  if (stored.fresh && env.INBOUND_PROCESSING === "worker") {
+    wakeInboundWorker();
+    return;
+  }
   await processInbound(stored.id);
+}
+
+let waking: Promise<unknown> | null = null;
+let wakeAgain = false;
+
+/**
+ * One NOTIFY for any number of rows stored meanwhile: PostgreSQL serializes the commits of
+ * notifying transactions, so a NOTIFY per webhook would cap the intake (measured in
+ * docs/decisions/015-lean-webhook-intake.md). Never awaited: if it is lost (a crash, a dropped
+ * connection) the worker finds the row on its next wake-up or sweep.
+ */
+export function wakeInboundWorker(): void {
+  if (waking) {
+    wakeAgain = true;
+    return;
+  }
+  waking = db.$executeRaw`SELECT pg_notify(${INBOUND_CHANNEL}, '')`
+    .catch(() => undefined)
+    .finally(() => {
+      waking = null;
+      if (wakeAgain) {
+        wakeAgain = false;
+        wakeInboundWorker();
+      }
+    });
+}
+
+/**
+ * The worker's side of the hand-over: acts on every stored webhook not yet acted on, oldest
+ * first (one sender's texts in the order they came), until none is left. Rows that already
+ * failed once are left to the sweeper, which spaces its attempts and parks a row that keeps
+ * failing. Returns how many it acted on.
+ */
+export async function actOnNewInbound(options: { batch?: number } = {}): Promise<number> {
+  let acted = 0;
+  for (;;) {
+    const rows = await db.inboundWebhook.findMany({
+      where: { processedAt: null, parkedAt: null, attempts: 0 },
+      orderBy: { receivedAt: "asc" },
+      take: options.batch ?? 100,
+      select: { id: true, kind: true },
+    });
+    if (rows.length === 0) return acted;
+    for (const row of rows) {
+      try {
+        if (await processInbound(row.id)) acted++;
+      } catch (error) {
+        await recordFailedAttempt(row, error);
+      }
+    }
+  }
 }
 
 /**
@@ -49,29 +103,15 @@ export async function acceptInbound(row: InboundRow & { queue: string }): Promis
  * delivery finds the row: processed, it is only acknowledged; not yet processed (the first try
  * failed or is still running), it is acted on now.
  */
-export async function storeInbound(row: InboundRow, handOver?: { queue: string }): Promise<{ id: string; processed: boolean; handedOver: boolean }> {
-  const id = randomUUID();
-  const values = Prisma.sql`(${id}::uuid, ${row.providerKey}, ${row.kind}, ${row.fromNumber ?? null}, ${row.toNumber ?? null}, ${row.body ?? null},
-            ${JSON.stringify(row.params)}::jsonb, ${row.familyId ?? null}::uuid, ${JSON.stringify(row.readings ?? {})}::jsonb)`;
-  let inserted: { id: string }[];
-  if (handOver) {
-    await workerUtils(); // graphile-worker's schema, installed once per process
-    // The queue's name is a digest: a sender's number stays out of the job queue's tables.
-    const queueName = `inbound:${createHash("sha256").update(handOver.queue).digest("base64url").slice(0, 22)}`;
-    inserted = await db.$queryRaw<{ id: string }[]>`
-      WITH stored AS (
-        INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
-        VALUES ${values} ON CONFLICT ("providerKey") DO NOTHING RETURNING id)
-      SELECT stored.id::text AS id, graphile_worker.add_job(${PROCESS_INBOUND_TASK}, json_build_object('id', stored.id), queue_name => ${queueName}, max_attempts => ${SWEEP_MAX_ATTEMPTS}) IS NOT NULL AS queued
-      FROM stored`;
-  } else {
-    inserted = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
-      VALUES ${values} ON CONFLICT ("providerKey") DO NOTHING RETURNING id`;
-  }
-  if (inserted[0]) return { id: inserted[0].id, processed: false, handedOver: Boolean(handOver) };
+export async function storeInbound(row: InboundRow): Promise<{ id: string; processed: boolean; fresh: boolean }> {
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
+    VALUES (${randomUUID()}::uuid, ${row.providerKey}, ${row.kind}, ${row.fromNumber ?? null}, ${row.toNumber ?? null}, ${row.body ?? null},
+            ${JSON.stringify(row.params)}::jsonb, ${row.familyId ?? null}::uuid, ${JSON.stringify(row.readings ?? {})}::jsonb)
+    ON CONFLICT ("providerKey") DO NOTHING RETURNING id`;
+  if (inserted[0]) return { id: inserted[0].id, processed: false, fresh: true };
   const existing = await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: row.providerKey }, select: { id: true, processedAt: true } });
-  return { id: existing.id, processed: existing.processedAt !== null, handedOver: false };
+  return { id: existing.id, processed: existing.processedAt !== null, fresh: false };
 }
 
 /**
@@ -154,16 +194,21 @@ export async function sweepInbound(options: { olderThanSeconds?: number; limit?:
     try {
       if (await processInbound(id)) processed++;
     } catch (error) {
-      const reason = describeError(error);
-      const [row] = await db.$queryRaw<{ attempts: number }[]>`
-        UPDATE inbound_webhook SET attempts = attempts + 1,
-          "parkedAt" = CASE WHEN attempts + 1 >= ${SWEEP_MAX_ATTEMPTS} THEN now() ELSE NULL END
-        WHERE id = ${id}::uuid AND "processedAt" IS NULL RETURNING attempts`;
-      if (row && row.attempts >= SWEEP_MAX_ATTEMPTS) console.error(`inbound sweeper: parked ${kind} webhook ${id} after ${row.attempts} failed attempts (${reason})`);
-      else if (row) console.warn(`inbound sweeper: acting on ${kind} webhook ${id} failed (attempt ${row.attempts} of ${SWEEP_MAX_ATTEMPTS}): ${reason}`);
+      await recordFailedAttempt({ id, kind }, error);
     }
   }
   return processed;
+}
+
+/** Counts a failed attempt at acting on a row, and parks the row at SWEEP_MAX_ATTEMPTS. */
+async function recordFailedAttempt({ id, kind }: { id: string; kind: string }, error: unknown) {
+  const reason = describeError(error);
+  const [row] = await db.$queryRaw<{ attempts: number }[]>`
+    UPDATE inbound_webhook SET attempts = attempts + 1,
+      "parkedAt" = CASE WHEN attempts + 1 >= ${SWEEP_MAX_ATTEMPTS} THEN now() ELSE NULL END
+    WHERE id = ${id}::uuid AND "processedAt" IS NULL RETURNING attempts`;
+  if (row && row.attempts >= SWEEP_MAX_ATTEMPTS) console.error(`inbound sweeper: parked ${kind} webhook ${id} after ${row.attempts} failed attempts (${reason})`);
+  else if (row) console.warn(`inbound sweeper: acting on ${kind} webhook ${id} failed (attempt ${row.attempts} of ${SWEEP_MAX_ATTEMPTS}): ${reason}`);
 }
 
 /** An error's kind and code, never its message (it may quote the stored text). */

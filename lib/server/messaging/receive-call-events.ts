@@ -26,8 +26,7 @@ export async function handleStatusCallback({ params, messageId }: WebhookInput):
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const event = parsed.data;
   const [sid, status] = "MessageSid" in event ? [event.MessageSid, event.MessageStatus] : [event.CallSid, event.CallStatus];
-  // One message's (or call's) callbacks are acted on in the order they came.
-  await acceptInbound({ providerKey: `${sid}:${status}`, kind: "status", params: { ...params, ...(messageId ? { _m: messageId } : {}) }, queue: `status:${sid}` });
+  await acceptInbound({ providerKey: `${sid}:${status}`, kind: "status", params: { ...params, ...(messageId ? { _m: messageId } : {}) } });
 }
 
 /**

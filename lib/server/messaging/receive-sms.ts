@@ -43,7 +43,5 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
     // The family the text belongs to when it is one family's alone (erasure follows it).
     familyId: withWord.length === 1 ? withWord[0] : familyIds.length === 1 ? familyIds[0] : null,
     readings,
-    // One sender's texts are acted on in the order they came.
-    queue: `sms:${From}`,
   });
 }
