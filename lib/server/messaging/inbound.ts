@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { intakePool } from "@/lib/pg-pool";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { Reading } from "@/lib/server/incidents/apply-reply";
@@ -104,14 +105,23 @@ export async function actOnNewInbound(options: { batch?: number } = {}): Promise
  * failed or is still running), it is acted on now.
  */
 export async function storeInbound(row: InboundRow): Promise<{ id: string; processed: boolean; fresh: boolean }> {
-  const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
-    VALUES (${randomUUID()}::uuid, ${row.providerKey}, ${row.kind}, ${row.fromNumber ?? null}, ${row.toNumber ?? null}, ${row.body ?? null},
-            ${JSON.stringify(row.params)}::jsonb, ${row.familyId ?? null}::uuid, ${JSON.stringify(row.readings ?? {})}::jsonb)
-    ON CONFLICT ("providerKey") DO NOTHING RETURNING id`;
-  if (inserted[0]) return { id: inserted[0].id, processed: false, fresh: true };
-  const existing = await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: row.providerKey }, select: { id: true, processedAt: true } });
-  return { id: existing.id, processed: existing.processedAt !== null, fresh: false };
+  // Plain `pg` (lib/pg-pool.ts), a named statement: this is the intake's hot path.
+  const { rows } = await intakePool.query<{ id: string; processed: boolean; fresh: boolean }>({
+    name: "store-inbound",
+    text: `WITH stored AS (
+             INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
+             VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::jsonb)
+             ON CONFLICT ("providerKey") DO NOTHING RETURNING id)
+           SELECT id::text, false AS processed, true AS fresh FROM stored
+           UNION ALL
+           SELECT id::text, "processedAt" IS NOT NULL, false FROM inbound_webhook
+           WHERE "providerKey" = $2 AND NOT EXISTS (SELECT 1 FROM stored)`,
+    values: [randomUUID(), row.providerKey, row.kind, row.fromNumber ?? null, row.toNumber ?? null, row.body ?? null, JSON.stringify(row.params), row.familyId ?? null, JSON.stringify(row.readings ?? {})],
+  });
+  if (rows[0]) return rows[0];
+  // The same delivery was being stored at the same moment: its row is visible only now.
+  const existing = await intakePool.query<{ id: string; processed: boolean }>(`SELECT id::text, "processedAt" IS NOT NULL AS processed FROM inbound_webhook WHERE "providerKey" = $1`, [row.providerKey]);
+  return { ...existing.rows[0]!, fresh: false };
 }
 
 /**

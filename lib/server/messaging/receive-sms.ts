@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { intakePool } from "@/lib/pg-pool";
 import { readReply } from "@/lib/server/replies/read-reply";
 import { findConcernedFamilies } from "@/lib/server/replies/find-concerned-families";
 import { REDACTED } from "@/lib/server/replies/receive-reply";
@@ -19,7 +20,7 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const { MessageSid, From, To, Body } = parsed.data;
 
-  const concerned = await findConcernedFamilies(db, From, { to: To, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(params) });
+  const concerned = await findConcernedFamilies(intakePool, From, { to: To, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(params) });
   const readings: Record<string, Reading> = {};
   for (const { familyId, words } of concerned) {
     readings[familyId] = await readReply({
