@@ -256,12 +256,12 @@ async function main() {
 
     // 3. Webhook intake at a fixed concurrency, against a bare node:http + pg baseline.
     const baseline = await startBaselineServer({ databaseUrl, authToken: fake.authToken, publicBaseUrl: "" });
-    const load = async (target: string, signedUrl: (path: string) => string) => {
+    const load = async (target: string, signedUrl: (path: string) => string, seconds = loadSeconds) => {
       const keys: string[] = [];
       const result = await autocannon({
         url: target,
         connections,
-        duration: loadSeconds,
+        duration: seconds,
         requests: [
           {
             method: "POST",
@@ -277,8 +277,25 @@ async function main() {
       });
       return { result, keys };
     };
+    // Both servers first take a short untimed load, so neither is measured while it compiles.
+    // The worker acting on a flood (measured below) is not part of the intake's figure.
+    const actedOn = async (keys: string[]) => {
+      const started = performance.now();
+      let unprocessed = keys.length;
+      while (unprocessed > 0 && performance.now() - started < 180_000) {
+        unprocessed = await prisma.inboundWebhook.count({ where: { providerKey: { in: keys }, processedAt: null } });
+        if (unprocessed > 0) await sleep(250);
+      }
+      return { seconds: (performance.now() - started) / 1000, unprocessed };
+    };
+    await actedOn((await load(BASE, (p) => `${BASE}${p}`, 2)).keys);
     const appLoad = await load(BASE, (p) => `${BASE}${p}`);
     const appStored = await prisma.inboundWebhook.count({ where: { providerKey: { in: appLoad.keys } } });
+    // The intake answers once a text is stored and handed over; the worker acts on the flood
+    // after it (one sender's texts in order): how long until every one of them was acted on.
+    // Waited for before the baseline's turn, which must not share the machine with it.
+    const { seconds: drainSeconds, unprocessed } = await actedOn(appLoad.keys);
+    await load(baseline.url, (p) => p, 2);
     const baseLoad = await load(baseline.url, (p) => p);
     const baseStored = await baseline.count(baseLoad.keys);
     await baseline.close();
@@ -292,15 +309,6 @@ async function main() {
     const lost = Math.max(0, appOk - appStored);
     figures.push({ name: "webhook_lost", value: lost, unit: "requests", budget: "0", meets: lost === 0 && appLoad.result.non2xx === 0 && appLoad.result.errors === 0 });
     log(`intake: app ${appOk} ok / ${appLoad.result.non2xx} non-2xx / ${appLoad.result.errors} errors, ${appStored} stored; baseline ${baseLoad.result["2xx"]} ok, ${baseStored} stored`);
-    // The intake answers once a text is stored and handed over; the worker acts on the flood
-    // after it (one sender's texts in order). How long until every one of them was acted on:
-    const drainStarted = performance.now();
-    let unprocessed = appStored;
-    while (unprocessed > 0 && performance.now() - drainStarted < 180_000) {
-      unprocessed = await prisma.inboundWebhook.count({ where: { providerKey: { in: appLoad.keys }, processedAt: null } });
-      if (unprocessed > 0) await sleep(250);
-    }
-    const drainSeconds = (performance.now() - drainStarted) / 1000;
     figures.push({ name: "webhook_flood_acted_on_s", value: round(drainSeconds, 1), unit: `s after the load (${appStored} texts, 1 sender)`, budget: "all", meets: unprocessed === 0 });
 
     // 4. A wave of 50 contacts: the tap on "send the next wave" → all 50 provider requests.

@@ -62,7 +62,8 @@ export function wakeInboundWorker(): void {
     wakeAgain = true;
     return;
   }
-  waking = db.$executeRaw`SELECT pg_notify(${INBOUND_CHANNEL}, '')`
+  waking = intakePool
+    .query(`SELECT pg_notify('${INBOUND_CHANNEL}', '')`)
     .catch(() => undefined)
     .finally(() => {
       waking = null;
