@@ -1,6 +1,6 @@
 // The web server `npm start` and `npm run dev` run (scripts/serve.ts spawns it): Next, with the
 // provider's webhooks answered in front of it on the same port by the lean intake
-// (docs/decisions/015-lean-webhook-intake.md). Everything else is Next's.
+// (docs/decisions/017-lean-webhook-intake.md). Everything else is Next's.
 import http from "node:http";
 import path from "node:path";
 

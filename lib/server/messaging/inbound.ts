@@ -54,7 +54,7 @@ let wakeAgain = false;
 /**
  * One NOTIFY for any number of rows stored meanwhile: PostgreSQL serializes the commits of
  * notifying transactions, so a NOTIFY per webhook would cap the intake (measured in
- * docs/decisions/015-lean-webhook-intake.md). Never awaited: if it is lost (a crash, a dropped
+ * docs/decisions/017-lean-webhook-intake.md). Never awaited: if it is lost (a crash, a dropped
  * connection) the worker finds the row on its next wake-up or sweep.
  */
 export function wakeInboundWorker(): void {

@@ -5,7 +5,7 @@ import { acceptTwilioWebhook, isTwilioWebhookPath, MAX_WEBHOOK_BYTES } from "./w
 /**
  * The lean intake: provider webhooks served straight from node:http, in front of Next on the
  * same port (scripts/web-server.ts), because Next's route handler alone costs more than the
- * whole intake's budget (docs/decisions/015-lean-webhook-intake.md). Transport only: the body
+ * whole intake's budget (docs/decisions/017-lean-webhook-intake.md). Transport only: the body
  * is read under the same cap, and `acceptTwilioWebhook` verifies, stores and hands over exactly
  * as it does behind Next's route. Returns false when the request is not a webhook.
  */
