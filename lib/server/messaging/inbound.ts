@@ -25,6 +25,8 @@ export type InboundRow = {
   params: Record<string, string>;
   familyId?: string | null;
   readings?: Record<string, Reading>;
+  /** Nothing to act on (the intake knows it already): stored as acted on, never handed over. */
+  nothingToDo?: boolean;
 };
 
 /** The channel on which the web server wakes the worker when it stored a webhook to act on. */
@@ -110,14 +112,14 @@ export async function storeInbound(row: InboundRow): Promise<{ id: string; proce
   const { rows } = await intakePool.query<{ id: string; processed: boolean; fresh: boolean }>({
     name: "store-inbound",
     text: `WITH stored AS (
-             INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings)
-             VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::jsonb)
+             INSERT INTO inbound_webhook (id, "providerKey", kind, "fromNumber", "toNumber", body, params, "familyId", readings, "processedAt")
+             VALUES ($1::uuid, $2, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9::jsonb, CASE WHEN $10::boolean THEN now() END)
              ON CONFLICT ("providerKey") DO NOTHING RETURNING id)
-           SELECT id::text, false AS processed, true AS fresh FROM stored
+           SELECT id::text, $10::boolean AS processed, true AS fresh FROM stored
            UNION ALL
            SELECT id::text, "processedAt" IS NOT NULL, false FROM inbound_webhook
            WHERE "providerKey" = $2 AND NOT EXISTS (SELECT 1 FROM stored)`,
-    values: [randomUUID(), row.providerKey, row.kind, row.fromNumber ?? null, row.toNumber ?? null, row.body ?? null, JSON.stringify(row.params), row.familyId ?? null, JSON.stringify(row.readings ?? {})],
+    values: [randomUUID(), row.providerKey, row.kind, row.fromNumber ?? null, row.toNumber ?? null, row.body ?? null, JSON.stringify(row.params), row.familyId ?? null, JSON.stringify(row.readings ?? {}), row.nothingToDo ?? false],
   });
   if (rows[0]) return rows[0];
   // The same delivery was being stored at the same moment: its row is visible only now.

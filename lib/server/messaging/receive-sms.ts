@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { intakePool } from "@/lib/pg-pool";
+import { carrierKeyword } from "@/lib/messaging/keywords";
 import { readReply } from "@/lib/server/replies/read-reply";
 import { findConcernedFamilies } from "@/lib/server/replies/find-concerned-families";
 import { REDACTED } from "@/lib/server/replies/receive-reply";
@@ -34,6 +35,9 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
   const familyIds = Object.keys(readings);
   const withWord = familyIds.filter((familyId) => readings[familyId]!.word !== null);
   const body = withWord.length ? REDACTED : Body;
+  // A number in some plan that no family has a question out to, sending no carrier keyword
+  // (STOP, HELP…): acting on it would change nothing, so it is stored as acted on.
+  const nothingToDo = concerned.length > 0 && !concerned.some((family) => family.asked) && (withWord.length > 0 || carrierKeyword(Body) === null);
   await acceptInbound({
     providerKey: MessageSid,
     kind: "sms",
@@ -44,5 +48,6 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
     // The family the text belongs to when it is one family's alone (erasure follows it).
     familyId: withWord.length === 1 ? withWord[0] : familyIds.length === 1 ? familyIds[0] : null,
     readings,
+    nothingToDo,
   });
 }

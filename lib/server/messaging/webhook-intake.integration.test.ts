@@ -98,6 +98,18 @@ describe("the lean webhook intake, handing over to the worker", () => {
     expect(await db.inboundWebhook.count({ where: { providerKey: params.MessageSid } })).toBe(1);
   });
 
+  it("stores a text that no question waits for as already acted on, but still acts on STOP from it", async () => {
+    const { family, ownerId } = await createTestFamily({ name: "Familia Sin Pregunta" });
+    const person = await createPerson({ familyId: family.id, userId: ownerId, input: { name: "Luis", phone: newPhone(), locale: "es", notes: "" } });
+    const stray = inboundSms(person.phone, "¿me llamaron?");
+    const stop = inboundSms(person.phone, "ALTO");
+    for (const params of [stray, stop]) expect((await send(signedWebhook("/api/twilio/sms", params))).status).toBe(200);
+    expect((await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: stray.MessageSid } })).processedAt).toBeInstanceOf(Date);
+    expect((await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: stop.MessageSid } })).processedAt).toBeNull();
+    expect(await actOnNewInbound()).toBe(1);
+    expect(await db.smsOptOut.count({ where: { phone: person.phone } })).toBe(1);
+  });
+
   it("refuses forged and oversized requests before storing anything, and passes every other request on", async () => {
     const params = inboundSms(newPhone(), "hola");
     expect((await send(signedWebhook("/api/twilio/sms", params, { signature: "bm90IGEgc2lnbmF0dXJl" }))).status).toBe(403);

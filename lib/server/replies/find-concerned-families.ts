@@ -5,22 +5,23 @@ import type { FamilyWords } from "./read-reply";
 
 type Queryable = Pick<pg.Pool, "query">;
 
-export type ConcernedFamily = { familyId: string; words: FamilyWords | null };
+/** `asked`: the family has a question out to this number (otherwise the number is only in its plan). */
+export type ConcernedFamily = { familyId: string; asked: boolean; words: FamilyWords | null };
 
 // A named statement: each pooled connection parses and plans it once.
 const concernedFamilies = `
   WITH concerned AS (
-    SELECT c."familyId" FROM check_in c LEFT JOIN outbound_message m ON m.id = c."messageId"
+    SELECT c."familyId", true AS asked FROM check_in c LEFT JOIN outbound_message m ON m.id = c."messageId"
     WHERE c.phone = $1 AND c."createdAt" > $2
       AND ($3::timestamptz IS NULL OR c."createdAt" < $3::timestamptz)
       AND (c.kind = 'incident' OR (c.kind = 'test' AND c."repliedAt" IS NULL))
       AND (NOT $4::boolean OR c."messageId" IS NULL OR m."fromNumber" IS NULL OR m."fromNumber" = $5)
-    UNION SELECT "familyId" FROM person WHERE phone = $1
-    UNION SELECT "familyId" FROM contact WHERE phone = $1
-  )
-  SELECT concerned."familyId"::text AS "familyId", w."familyId" IS NOT NULL AS "hasWords",
+    UNION ALL SELECT "familyId", false FROM person WHERE phone = $1
+    UNION ALL SELECT "familyId", false FROM contact WHERE phone = $1
+  ), families AS (SELECT "familyId", bool_or(asked) AS asked FROM concerned GROUP BY "familyId")
+  SELECT families."familyId"::text AS "familyId", families.asked, w."familyId" IS NOT NULL AS "hasWords",
          w."safeWordHash", w."duressWordHash", w."safeWordTag", w."duressWordTag"
-  FROM concerned LEFT JOIN secret_words w ON w."familyId" = concerned."familyId"`;
+  FROM families LEFT JOIN secret_words w ON w."familyId" = families."familyId"`;
 
 /**
  * Every family a text from this number may concern, with its words, in one query: each family
@@ -33,13 +34,14 @@ export async function findConcernedFamilies(client: Queryable, phone: string, op
   const since = new Date((options.sentAt ?? new Date()).getTime() - CHECK_IN_REPLY_WINDOW_MS);
   const until = options.sentAt ? new Date(options.sentAt.getTime() + SENT_AT_SLACK_MS) : null;
   const byConversation = Boolean(options.to && options.pool?.includes(options.to));
-  const { rows } = await client.query<Omit<FamilyWords, "familyId"> & { familyId: string; hasWords: boolean }>({
+  const { rows } = await client.query<Omit<FamilyWords, "familyId"> & { familyId: string; asked: boolean; hasWords: boolean }>({
     name: "concerned-families",
     text: concernedFamilies,
     values: [phone, since, until, byConversation, options.to ?? null],
   });
-  return rows.map(({ familyId, hasWords, safeWordHash, duressWordHash, safeWordTag, duressWordTag }) => ({
+  return rows.map(({ familyId, asked, hasWords, safeWordHash, duressWordHash, safeWordTag, duressWordTag }) => ({
     familyId,
+    asked,
     words: hasWords ? { familyId, safeWordHash, duressWordHash, safeWordTag, duressWordTag } : null,
   }));
 }
