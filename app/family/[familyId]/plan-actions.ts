@@ -1,11 +1,8 @@
 "use server";
 // Server actions of the family plan. Each checks the session; the data-access functions check
 // the family and the role. Every failure comes back as a translated form message.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formatPhone } from "@/lib/phone";
-import { actionErrorState } from "@/lib/server/action-error";
-import { requireSession } from "@/lib/server/auth/session";
 import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";
 import { createContact, deleteContact, updateContact } from "@/lib/server/contacts/contacts";
 import { completeFamilySetup, deleteFamily, updateAlertPhone, updateEscalationDelays, updateFamily } from "@/lib/server/family/manage-family";
@@ -14,13 +11,7 @@ import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secr
 import { createFamilySchema } from "@/lib/validation/family";
 import { parseForm, type FormState } from "@/lib/validation/form-state";
 import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
-
-type Scope = { familyId: string; userId: string };
-
-async function scope(familyId: string): Promise<Scope> {
-  const session = await requireSession(`/family/${familyId}`);
-  return { familyId, userId: session.user.id };
-}
+import { attempt } from "./run-form-action";
 
 /** What was saved, as the form shows it again. */
 function asFormValues(data: Record<string, unknown>): Record<string, string> {
@@ -32,22 +23,6 @@ function savedValues(data: Record<string, unknown>, phone: string): Record<strin
   const values = asFormValues(data);
   delete values.phoneChoice;
   return { ...values, phone: formatPhone(phone) };
-}
-
-function refresh(familyId: string) {
-  revalidatePath(`/family/${familyId}`, "layout");
-}
-
-/** Runs `work` and turns its failure into the form's state. */
-async function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
-  try {
-    const result = await work(await scope(familyId));
-    refresh(familyId);
-    return result ?? { status: "success" };
-  } catch (error) {
-    if (error instanceof Error && "digest" in error) throw error; // redirect() and notFound()
-    return actionErrorState(error, formData);
-  }
 }
 
 export async function createPersonAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
