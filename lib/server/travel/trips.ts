@@ -7,7 +7,7 @@ import { editorRoles, requireMembership } from "@/lib/server/family/require-memb
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { isUniqueViolation, requirePhone, requireUuid } from "@/lib/server/plan/scoped";
 import { consumeAttempt } from "@/lib/server/rate-limit/consume-attempt";
-import { parseDay, tripDatesProblem, tripWindow } from "@/lib/travel/trip-dates";
+import { parseDay, tripDatesProblem, tripStatus, tripWindow, warningRunAt } from "@/lib/travel/trip-dates";
 import type { CompanionInput, TripInput } from "@/lib/validation/travel";
 import { cancelTripWarning, scheduleTripWarning } from "./trip-warning";
 
@@ -173,14 +173,28 @@ export async function removeTripContact(options: Scope & { tripId: string; tripC
   });
 }
 
-/** A person's trips that are not over, soonest first, with their desk and companions. */
+/** What became of a trip's warning: when it will go, or that it went, or that STOP kept it back. */
+export type TripWarningState = { state: "scheduled"; at: Date } | { state: "sent"; at: Date } | { state: "optedOut" } | { state: "none" };
+
+/** A person's trips that are not over, soonest first, with their desk, companions and warning. */
 export async function listTrips(options: Scope & { personId: string; now?: Date }) {
   const membership = await requireMembership(options);
   const personId = requireUuid(options.personId, "person.notFound");
-  return db.trip.findMany({
-    where: { familyId: membership.familyId, personId, endsAt: { gt: options.now ?? new Date() } },
-    orderBy: { startsAt: "asc" },
-    include: { ...tripInclude, person: { select: { phone: true } } },
+  const now = options.now ?? new Date();
+  const trips = await db.trip.findMany({ where: { familyId: membership.familyId, personId, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, include: tripInclude });
+  const messageIds = trips.flatMap((trip) => (trip.warningMessageId ? [trip.warningMessageId] : []));
+  const messages = await db.outboundMessage.findMany({ where: { id: { in: messageIds }, familyId: membership.familyId }, select: { id: true, errorCode: true } });
+  return trips.map((trip) => {
+    const message = messages.find((entry) => entry.id === trip.warningMessageId);
+    const scheduled = warningRunAt(trip, now);
+    const warning: TripWarningState = trip.warningQueuedAt
+      ? message?.errorCode === "opted_out"
+        ? { state: "optedOut" }
+        : { state: "sent", at: trip.warningQueuedAt }
+      : scheduled
+        ? { state: "scheduled", at: scheduled }
+        : { state: "none" };
+    return { ...trip, status: tripStatus(trip, now), warning };
   });
 }
 
