@@ -30,7 +30,7 @@ export function CompanionForm(props: { familyId: string; tripId: string; default
         options={locales.map((code) => ({ value: code, label: common(`languageName.${code}`) }))}
       />
       <FormSuccess state={state} namespace="travel" focus />
-      <SubmitButton variant="secondary">{t("addCompanion")}</SubmitButton>
+      <SubmitButton variant="secondary">{t("saveCompanion")}</SubmitButton>
     </form>
   );
 }

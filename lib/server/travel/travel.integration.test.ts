@@ -10,6 +10,7 @@ import { addTestMember, createTestFamily, createTestPlan, dayFromToday, tripInpu
 import { replyFrom, setUpIncidentTests } from "@/tests/integration/incident-harness";
 import { drainJobs } from "@/tests/integration/jobs";
 import { signedWebhook } from "@/tests/integration/webhook-request";
+import { getIncidentTravel } from "./incident-travel";
 import { sendTripWarning, tripWarningJobKey } from "./trip-warning";
 import { addTripCompanion, createTrip, deleteTrip, listTrips, removeTripContact, TRIPS_PER_DAY, updateTrip } from "./trips";
 
@@ -79,6 +80,20 @@ describe("trip contacts in an incident", () => {
     expect(await db.checkIn.findUniqueOrThrow({ where: { id: deskA.id } })).toMatchObject({ verdict: "seen_safe" });
     expect(await db.incidentPerson.findFirstOrThrow({ where: { incidentId: b.incidentId } })).toMatchObject({ state: "waiting" });
     expect(await db.checkIn.findUniqueOrThrow({ where: { id: deskB.id } })).toMatchObject({ reply: null });
+  });
+
+  it("gives the live screen the desk and companions of a trip under way, to the family only", async () => {
+    const plan = await planWithTree();
+    const { deskPhone, companion } = await tripFor(plan);
+    const { incidentId } = await firstWave(plan);
+    expect(await getIncidentTravel({ ...plan.scope, incidentId })).toMatchObject([
+      { personName: "Ana Vega", destination: "Cancún", hotelName: "Hotel Laguna", desk: { phone: deskPhone }, companions: [{ name: "Lucía", phone: companion!.phone }] },
+    ]);
+    const other = await createTestFamily();
+    await expect(getIncidentTravel({ familyId: other.family.id, userId: other.ownerId, incidentId })).rejects.toMatchObject({ code: "not_found" });
+    const later = await planWithTree();
+    await tripFor(later, { startsOn: dayFromToday(2), endsOn: dayFromToday(4) });
+    expect(await getIncidentTravel({ ...later.scope, incidentId: (await firstWave(later)).incidentId })).toEqual([]);
   });
 
   it("counts a companion's texted YES like a contact's", async () => {
