@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/config";
 import { exposureAnswers, exposureQuestions, type ExposureQuestion } from "@/lib/travel/exposure";
-import { tripDatesProblem, tripTimeZones } from "@/lib/travel/trip-dates";
+import { parseDay, tripDatesProblem, tripTimeZones } from "@/lib/travel/trip-dates";
 
 const optionalText = (max: number, key: string) => z.string({ error: "invalid" }).trim().max(max, key).default("");
 const day = z.string({ error: "trip.dateRequired" }).trim().min(1, "trip.dateRequired").max(10, "trip.dateInvalid");
@@ -22,6 +22,11 @@ export const tripSchema = z
     deskLocale: z.enum(locales, { error: "locale.invalid" }),
   })
   .superRefine((trip, context) => {
+    // Runs even when a field failed: each date is read on its own, the pair only when both are
+    // real days in a time zone of the list.
+    const unreadable = (["startsOn", "endsOn"] as const).filter((field) => typeof trip[field] === "string" && trip[field] !== "" && !parseDay(trip[field]));
+    for (const field of unreadable) context.addIssue({ code: "custom", message: "trip.dateInvalid", path: [field] });
+    if (unreadable.length > 0 || !parseDay(String(trip.startsOn)) || !parseDay(String(trip.endsOn)) || !(tripTimeZones as readonly unknown[]).includes(trip.timeZone)) return;
     const problem = tripDatesProblem(trip, new Date());
     if (problem) context.addIssue({ code: "custom", message: problem.problem, path: [problem.field] });
   });
