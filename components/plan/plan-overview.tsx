@@ -19,7 +19,7 @@ export async function PlanOverview({ overview }: { overview: Overview }) {
       <p className="text-lg font-semibold" data-testid="plan-completeness">
         {t("completeness", overview.completeness)}
       </p>
-      {canEdit && <ExposureReminder familyId={overview.family.id} due={overview.exposureDue} />}
+      <ExposureReminder familyId={overview.family.id} due={overview.exposureDue} />
       <section aria-labelledby="people-title" className="flex flex-col gap-3">
         <h2 id="people-title" className="text-xl font-bold">
           {t("peopleTitle")}

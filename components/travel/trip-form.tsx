@@ -31,7 +31,7 @@ export function TripForm(props: { familyId: string; personId?: string; tripId?: 
       <input type="hidden" name="tripKey" value={props.tripKey} />
       <TextField name="destination" label={t("destination")} hint={t("destinationHint")} required maxLength={80} autoComplete="off" defaultValue={values?.destination} errors={errors.destination} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="startsOn" type="date" label={t("startsOn")} hint={t("datesHint")} required min={props.days.min} max={props.days.max} defaultValue={values?.startsOn} errors={errors.startsOn} />
+        <TextField name="startsOn" type="date" label={t("startsOn")} hint={t("datesHint")} required max={props.days.max} defaultValue={values?.startsOn} errors={errors.startsOn} />
         <TextField name="endsOn" type="date" label={t("endsOn")} hint={t("datesHint")} required min={props.days.min} max={props.days.max} defaultValue={values?.endsOn} errors={errors.endsOn} />
       </div>
       <SelectField

@@ -36,7 +36,8 @@ async function pingsFor(tx: Transaction, incident: { id: string; familyId: strin
   const pings: Ping[] = [];
   for (const { person, state } of people) {
     if (state === "confirmed_safe") continue;
-    const trip = travel.get(person.id) ?? [];
+    // A drill never calls a hotel: its front desk is not part of the family's practice.
+    const trip = (travel.get(person.id) ?? []).filter((entry) => !(incident.drill && entry.role === "desk"));
     const tree = person.contacts.filter((entry) => !trip.some((travelling) => travelling.contact.id === entry.contactId));
     for (const { contact, role } of [...(tier === 1 ? trip : []), ...tree.filter((entry) => entry.tier === tier).map((entry) => ({ ...entry, role: null }))]) {
       if (seen.has(contact.id)) continue;

@@ -49,6 +49,16 @@ describe("trip contacts in an incident", () => {
     expect(desk.message!.body).toContain("huésped Ana Vega");
   });
 
+  it("never calls the hotel in a drill (the companions are asked, marked as a drill)", async () => {
+    const plan = await planWithTree();
+    const { deskPhone, companion } = await tripFor(plan);
+    const { incident } = await startIncident({ ...plan.scope, personId: plan.people[0]!.id, drill: true });
+    await runIncidentStep({ incidentId: incident.id, step: "tier1" });
+    const asked = await db.checkIn.findMany({ where: { incidentId: incident.id, wave: 2 }, include: { message: true } });
+    expect(asked.map((checkIn) => checkIn.phone)).not.toContain(deskPhone);
+    expect(asked.find((checkIn) => checkIn.phone === companion!.phone)?.message?.body).toMatch(/^SIMULACRO: /);
+  });
+
   it("asks them in no wave before the trip or after it", async () => {
     const upcoming = await planWithTree();
     await tripFor(upcoming, { startsOn: dayFromToday(3), endsOn: dayFromToday(6) });
