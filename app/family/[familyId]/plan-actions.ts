@@ -3,6 +3,7 @@
 // the family and the role. Every failure comes back as a translated form message.
 import { redirect } from "next/navigation";
 import { formatPhone } from "@/lib/phone";
+import { requireSession } from "@/lib/server/auth/session";
 import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";
 import { createContact, deleteContact, updateContact } from "@/lib/server/contacts/contacts";
 import { completeFamilySetup, deleteFamily, updateAlertPhone, updateEscalationDelays, updateFamily } from "@/lib/server/family/manage-family";
@@ -11,7 +12,17 @@ import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secr
 import { createFamilySchema } from "@/lib/validation/family";
 import { parseForm, type FormState } from "@/lib/validation/form-state";
 import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
-import { attempt } from "./run-form-action";
+import { settleFormAction, type Scope } from "./run-form-action";
+
+async function scope(familyId: string): Promise<Scope> {
+  const session = await requireSession(`/family/${familyId}`);
+  return { familyId, userId: session.user.id };
+}
+
+/** Runs `work` for the signed-in adult and turns its failure into the form's state. */
+function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
+  return settleFormAction(familyId, formData, () => scope(familyId), work);
+}
 
 /** What was saved, as the form shows it again. */
 function asFormValues(data: Record<string, unknown>): Record<string, string> {

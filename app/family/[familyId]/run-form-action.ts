@@ -1,27 +1,19 @@
 import "server-only";
-// What every form action of a family page does around its work: the session, the family's
-// pages refreshed after a change, and any failure as a translated form message (never a 500).
+// What every form action of the family's plan does around its work once the session is known:
+// the family's pages refreshed after a change, and any failure as a translated form message
+// (never a 500). The session check stays in each "use server" file (app/server-actions.test.ts
+// finds it there).
 import { revalidatePath } from "next/cache";
 import { actionErrorState } from "@/lib/server/action-error";
-import { requireSession } from "@/lib/server/auth/session";
 import type { FormState } from "@/lib/validation/form-state";
 
 export type Scope = { familyId: string; userId: string };
 
-export async function scope(familyId: string): Promise<Scope> {
-  const session = await requireSession(`/family/${familyId}`);
-  return { familyId, userId: session.user.id };
-}
-
-export function refresh(familyId: string) {
-  revalidatePath(`/family/${familyId}`, "layout");
-}
-
-/** Runs `work` and turns its failure into the form's state. */
-export async function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
+/** Runs `work` with the caller's scope and turns its failure into the form's state. */
+export async function settleFormAction(familyId: string, formData: FormData, scope: () => Promise<Scope>, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
   try {
-    const result = await work(await scope(familyId));
-    refresh(familyId);
+    const result = await work(await scope());
+    revalidatePath(`/family/${familyId}`, "layout");
     return result ?? { status: "success" };
   } catch (error) {
     if (error instanceof Error && "digest" in error) throw error; // redirect() and notFound()

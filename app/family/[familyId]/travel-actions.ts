@@ -3,9 +3,20 @@
 // functions check the family and the role. Every failure comes back as a translated form message.
 import { saveExposureCheck } from "@/lib/server/exposure/exposure-checks";
 import { addTripCompanion, createTrip, deleteTrip, removeTripContact, updateTrip } from "@/lib/server/travel/trips";
+import { requireSession } from "@/lib/server/auth/session";
 import { parseForm, type FormState } from "@/lib/validation/form-state";
 import { companionSchema, exposureSchema, tripSchema } from "@/lib/validation/travel";
-import { attempt } from "./run-form-action";
+import { settleFormAction, type Scope } from "./run-form-action";
+
+async function scope(familyId: string): Promise<Scope> {
+  const session = await requireSession(`/family/${familyId}`);
+  return { familyId, userId: session.user.id };
+}
+
+/** Runs `work` for the signed-in adult and turns its failure into the form's state. */
+function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
+  return settleFormAction(familyId, formData, () => scope(familyId), work);
+}
 
 export async function createTripAction(familyId: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(tripSchema, formData);
