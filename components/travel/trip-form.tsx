@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { createTripAction, updateTripAction } from "@/app/family/[familyId]/travel-actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
+import { LocaleField } from "@/components/form/locale-field";
 import { PhoneField } from "@/components/form/phone-field";
 import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
-import { locales } from "@/lib/i18n/config";
 import { tripTimeZones } from "@/lib/travel/trip-dates";
 import { initialFormState } from "@/lib/validation/form-state";
 
@@ -20,7 +20,6 @@ export type TripValues = { destination: string; hotelName: string; startsOn: str
  */
 export function TripForm(props: { familyId: string; personId?: string; tripId?: string; tripKey: string; trip?: TripValues; defaults: { locale: string; timeZone: string }; days: { min: string; max: string } }) {
   const t = useTranslations("travel");
-  const common = useTranslations("common");
   const action = props.tripId ? updateTripAction.bind(null, props.familyId, props.tripId) : createTripAction.bind(null, props.familyId, props.personId ?? "");
   const [state, formAction] = useActionState(action, initialFormState);
   const values = state.status === "error" ? state.values : (state.values ?? props.trip);
@@ -43,13 +42,7 @@ export function TripForm(props: { familyId: string; personId?: string; tripId?: 
       />
       <TextField name="hotelName" label={t("hotelName")} hint={t("hotelHint")} maxLength={80} autoComplete="off" defaultValue={values?.hotelName} errors={errors.hotelName} />
       <PhoneField label={t("deskPhone")} hint={t("deskPhoneHint")} defaultValue={values?.phone} state={state} />
-      <SelectField
-        name="deskLocale"
-        label={t("deskLocale")}
-        defaultValue={values?.deskLocale ?? props.defaults.locale}
-        errors={errors.deskLocale}
-        options={locales.map((code) => ({ value: code, label: common(`languageName.${code}`) }))}
-      />
+      <LocaleField name="deskLocale" label={t("deskLocale")} defaultValue={values?.deskLocale ?? props.defaults.locale} errors={errors.deskLocale} />
       <FormSuccess state={state} namespace="travel" focus={!props.tripId} />
       <SubmitButton>{t("saveTrip")}</SubmitButton>
     </form>

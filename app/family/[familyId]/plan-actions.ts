@@ -14,14 +14,9 @@ import { parseForm, type FormState } from "@/lib/validation/form-state";
 import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
 import { settleFormAction, type Scope } from "./run-form-action";
 
-async function scope(familyId: string): Promise<Scope> {
-  const session = await requireSession(`/family/${familyId}`);
-  return { familyId, userId: session.user.id };
-}
-
 /** Runs `work` for the signed-in adult and turns its failure into the form's state. */
 function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
-  return settleFormAction(familyId, formData, () => scope(familyId), work);
+  return settleFormAction(familyId, formData, () => requireSession(`/family/${familyId}`), work);
 }
 
 /** What was saved, as the form shows it again. */

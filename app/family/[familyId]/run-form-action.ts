@@ -9,10 +9,15 @@ import type { FormState } from "@/lib/validation/form-state";
 
 export type Scope = { familyId: string; userId: string };
 
-/** Runs `work` with the caller's scope and turns its failure into the form's state. */
-export async function settleFormAction(familyId: string, formData: FormData, scope: () => Promise<Scope>, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
+/** Runs `work` for the adult `session` names and turns its failure into the form's state. */
+export async function settleFormAction(
+  familyId: string,
+  formData: FormData,
+  session: () => Promise<{ user: { id: string } }>,
+  work: (scope: Scope) => Promise<FormState | void>,
+): Promise<FormState> {
   try {
-    const result = await work(await scope());
+    const result = await work({ familyId, userId: (await session()).user.id });
     revalidatePath(`/family/${familyId}`, "layout");
     return result ?? { status: "success" };
   } catch (error) {
