@@ -90,6 +90,7 @@ test.describe("in English", () => {
     // The plan reminds the adults that nobody's exposure was ever checked.
     await page.goto(`/family/${family.id}`);
     await expect(page.getByTestId("exposure-reminder")).toContainText("Leo Rivera (never checked)");
+    await expectNoViolations(page);
     await page.getByTestId("exposure-reminder").getByRole("link", { name: "Leo Rivera (never checked)" }).click();
     await expect(page).toHaveURL(new RegExp(`/people/${leo.id}`));
 

@@ -28,7 +28,8 @@ export async function cancelTripWarning(tx: Transaction, tripId: string) {
 }
 
 /**
- * Queues the traveller's warning through the outbox, once per trip: under the trip's row lock
+ * Queues the traveller's warning (messages "sms.tripWarning": CONASE's advice on the hotel variant,
+ * as reported by razon.com.mx, Aug 2023 — see GUIDANCE.md) through the outbox, once per trip: under the trip's row lock
  * the message and the mark that it went commit together, so a retried job, a second worker or a
  * rescheduled one finds it marked. A number that texted STOP gets nothing (the outbox records it
  * as not sent) and the trip is marked all the same. A trip deleted or over gets nothing.
