@@ -19,6 +19,8 @@ type Fixtures = {
   seedAdult: (name?: string) => Promise<SeededAdult>;
   seedFamily: (options?: { name?: string; locale?: "es" | "en" }) => Promise<SeededFamily>;
   seedInvite: (options: { familyId: string; createdById: string; expiresAt?: Date; acceptedById?: string }) => Promise<string>;
+  /** Someone the family protects, with a Mexico City mobile no other test uses. */
+  seedPerson: (familyId: string, options?: { name?: string; locale?: "es" | "en" }) => Promise<{ id: string; name: string; phone: string }>;
   logIn: (context: BrowserContext, userId: string) => Promise<void>;
   /** A text from `from`, delivered to the app exactly as the provider (or the simulator) does: a signed webhook. */
   textFrom: (from: string, body: string) => Promise<void>;
@@ -70,6 +72,13 @@ export const test = base.extend<Fixtures>({
         },
       });
       return token;
+    });
+  },
+
+  seedPerson: async ({ db }, use) => {
+    await use(async (familyId, options = {}) => {
+      const phone = `+5255${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, "0")}`;
+      return db.person.create({ data: { familyId, name: options.name ?? "Ana", phone, locale: options.locale ?? "es" }, select: { id: true, name: true, phone: true } });
     });
   },
 

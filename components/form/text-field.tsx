@@ -7,10 +7,13 @@ type TextFieldProps = {
   hint?: string;
   errors?: string[];
   defaultValue?: string;
-  type?: "text" | "email" | "password" | "tel";
+  type?: "text" | "email" | "password" | "tel" | "date";
   autoComplete?: string;
   required?: boolean;
   maxLength?: number;
+  /** For dates: the earliest and latest day offered ("YYYY-MM-DD"). */
+  min?: string;
+  max?: string;
 };
 
 export function TextField({ name, label, hint, errors, type = "text", ...input }: TextFieldProps) {

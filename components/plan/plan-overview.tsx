@@ -4,6 +4,7 @@ import type { getPlanOverview } from "@/lib/server/plan/get-plan-overview";
 import { formatPhone } from "@/lib/phone";
 import { tiers } from "@/lib/plan-options";
 import { editorRoles } from "@/lib/server/family/require-membership";
+import { ExposureReminder, PersonTravelSummary } from "@/components/travel/plan-travel";
 
 type Overview = Awaited<ReturnType<typeof getPlanOverview>>;
 
@@ -15,6 +16,10 @@ export async function PlanOverview({ overview }: { overview: Overview }) {
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   return (
     <div className="flex flex-col gap-5">
+      <p className="text-lg font-semibold" data-testid="plan-completeness">
+        {t("completeness", overview.completeness)}
+      </p>
+      <ExposureReminder familyId={overview.family.id} due={overview.exposureDue} />
       <section aria-labelledby="people-title" className="flex flex-col gap-3">
         <h2 id="people-title" className="text-xl font-bold">
           {t("peopleTitle")}
@@ -38,6 +43,7 @@ export async function PlanOverview({ overview }: { overview: Overview }) {
                   </p>
                 ) : null;
               })}
+              <PersonTravelSummary person={person} />
               <Link href={`${familyPath}/people/${person.id}`} className="self-start py-2 font-semibold text-brand-800 underline">
                 {t("editPerson", { name: person.name })}
               </Link>

@@ -9,8 +9,8 @@ import { smsSegments } from "./sms-segments";
 
 const catalogues = { en, es } as const;
 
-export type SmsTemplate = "testCheckIn" | "help" | "unknownSender" | "incidentCheckIn" | "contactAsk" | "allClear" | "scamNotice" | "standDown" | "adultAlert";
-export type VoiceTemplate = "testCheckInCall" | "callThanks" | "callNoInput" | "incidentCall" | "contactAskCall" | "allClearCall" | "standDownCall" | "drillCallPrefix";
+export type SmsTemplate = "testCheckIn" | "help" | "unknownSender" | "incidentCheckIn" | "contactAsk" | "allClear" | "scamNotice" | "standDown" | "adultAlert" | "tripWarning";
+export type VoiceTemplate = "testCheckInCall" | "callThanks" | "callNoInput" | "incidentCall" | "contactAskCall" | "allClearCall" | "standDownCall" | "drillCallPrefix" | "deskAskCall";
 
 /** Family names are cut so that no message grows past two segments. */
 export const MAX_NAME_IN_SMS = 30;

@@ -66,3 +66,24 @@ export async function createTestPlan(options: { name?: string; people?: PlanPers
   }
   return { family, ownerId, ownerPhone, scope, people, contacts };
 }
+
+/** A day relative to today in Mexico City, as a form sends it ("YYYY-MM-DD"). */
+export function dayFromToday(days: number) {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Mexico_City" }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** What the trip form sends: a trip under way (yesterday to tomorrow) unless told otherwise, a fresh form key. */
+export function tripInput(overrides: Partial<import("@/lib/validation/travel").TripInput> = {}): import("@/lib/validation/travel").TripInput {
+  return {
+    tripKey: randomUUID(),
+    destination: "Cancún",
+    hotelName: "Hotel Laguna",
+    startsOn: dayFromToday(-1),
+    endsOn: dayFromToday(1),
+    timeZone: "America/Mexico_City",
+    phone: uniquePhone("81"),
+    deskLocale: "es",
+    ...overrides,
+  };
+}

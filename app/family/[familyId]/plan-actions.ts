@@ -1,10 +1,8 @@
 "use server";
 // Server actions of the family plan. Each checks the session; the data-access functions check
 // the family and the role. Every failure comes back as a translated form message.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formatPhone } from "@/lib/phone";
-import { actionErrorState } from "@/lib/server/action-error";
 import { requireSession } from "@/lib/server/auth/session";
 import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";
 import { createContact, deleteContact, updateContact } from "@/lib/server/contacts/contacts";
@@ -14,12 +12,11 @@ import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secr
 import { createFamilySchema } from "@/lib/validation/family";
 import { parseForm, type FormState } from "@/lib/validation/form-state";
 import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
+import { settleFormAction, type Scope } from "./run-form-action";
 
-type Scope = { familyId: string; userId: string };
-
-async function scope(familyId: string): Promise<Scope> {
-  const session = await requireSession(`/family/${familyId}`);
-  return { familyId, userId: session.user.id };
+/** Runs `work` for the signed-in adult and turns its failure into the form's state. */
+function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
+  return settleFormAction(familyId, formData, () => requireSession(`/family/${familyId}`), work);
 }
 
 /** What was saved, as the form shows it again. */
@@ -32,22 +29,6 @@ function savedValues(data: Record<string, unknown>, phone: string): Record<strin
   const values = asFormValues(data);
   delete values.phoneChoice;
   return { ...values, phone: formatPhone(phone) };
-}
-
-function refresh(familyId: string) {
-  revalidatePath(`/family/${familyId}`, "layout");
-}
-
-/** Runs `work` and turns its failure into the form's state. */
-async function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
-  try {
-    const result = await work(await scope(familyId));
-    refresh(familyId);
-    return result ?? { status: "success" };
-  } catch (error) {
-    if (error instanceof Error && "digest" in error) throw error; // redirect() and notFound()
-    return actionErrorState(error, formData);
-  }
 }
 
 export async function createPersonAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {

@@ -13,7 +13,9 @@ import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
 import { createPerson, deletePerson } from "@/lib/server/people/people";
 import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { createInvite } from "@/lib/server/invite/create-invite";
-import { addTestMember, createTestFamily } from "@/tests/integration/factories";
+import { saveExposureCheck } from "@/lib/server/exposure/exposure-checks";
+import { addTripCompanion, createTrip } from "@/lib/server/travel/trips";
+import { addTestMember, createTestFamily, dayFromToday, tripInput } from "@/tests/integration/factories";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { inboundSms, signedWebhook } from "@/tests/integration/webhook-request";
 import { deleteFamily, updateAlertPhone } from "./manage-family";
@@ -46,8 +48,8 @@ async function fullFamily() {
   const { family, ownerId } = await createTestFamily({ name: familyName });
   const scope = { familyId: family.id, userId: ownerId };
   const member = await addTestMember(family.id, "member");
-  const names = { family: familyName, person: unique("Persona"), contact: unique("Contacto"), sharedContact: unique("Compartido"), removed: unique("Quitada") };
-  const phones = { person: newPhone("55"), contact: newPhone("81"), shared: newPhone("33"), adult: newPhone("56"), removed: newPhone("55") };
+  const names = { family: familyName, person: unique("Persona"), contact: unique("Contacto"), sharedContact: unique("Compartido"), removed: unique("Quitada"), hotel: unique("Hotel"), companion: unique("Acompañante") };
+  const phones = { person: newPhone("55"), contact: newPhone("81"), shared: newPhone("33"), adult: newPhone("56"), removed: newPhone("55"), desk: newPhone("81"), companion: newPhone("55") };
   const person = await createPerson({ ...scope, input: { name: names.person, phone: phones.person, locale: "es", notes: unique("Notas") } });
   // Someone who was in the plan, was texted, and was taken out of it before the family is deleted.
   const removed = await createPerson({ ...scope, input: { name: names.removed, phone: phones.removed, locale: "es", notes: "" } });
@@ -65,13 +67,19 @@ async function fullFamily() {
   // Now a number in no plan: an answer for unknown senders (and its counter), then an opt-out.
   await reply(phones.removed, "¿Siguen ahí?");
   await reply(phones.removed, "STOP");
+  // A trip under way (its desk and a companion made for it, its warning sent) and a later one
+  // (its warning still a pending job), and an exposure check.
+  const trip = await createTrip({ ...scope, personId: person.id, input: tripInput({ hotelName: names.hotel, phone: phones.desk }) });
+  await addTripCompanion({ ...scope, tripId: trip.id, input: { name: names.companion, phone: phones.companion, locale: "es" } });
+  const laterTrip = await createTrip({ ...scope, personId: person.id, input: tripInput({ hotelName: names.hotel, phone: phones.desk, startsOn: dayFromToday(20), endsOn: dayFromToday(25) }) });
+  await saveExposureCheck({ ...scope, personId: person.id, input: { profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "unsure", placesPublic: "no" } });
   const { incident } = await startIncident({ ...scope, personId: person.id });
   await checkCallerWord({ ...scope, incidentId: incident.id, word: "no es" }).catch(() => undefined);
   await reply(phones.person, "¿Qué pasa?");
   // Carrier keywords from its numbers: an opt-out and a help reply (a message with no family).
   await reply(phones.contact, "STOP");
   await reply(phones.person, "AYUDA");
-  return { family, ownerId, member, person, contact, shared, incident, names, phones };
+  return { family, ownerId, member, person, contact, shared, incident, names, phones, trips: [trip.id, laterTrip.id] };
 }
 
 describe("deleteFamily", () => {
@@ -85,14 +93,14 @@ describe("deleteFamily", () => {
     await sendTestCheckIns({ ...otherScope, target: { kind: "everyone" } });
     await reply(doomed.phones.shared, "STOP");
 
-    const ids = [doomed.family.id, doomed.person.id, doomed.contact.id, doomed.shared.id, doomed.incident.id];
-    const ownNumbers = [doomed.phones.person, doomed.phones.contact, doomed.phones.adult, doomed.phones.removed];
-    const needles = [...ids, ...ownNumbers, doomed.names.family, doomed.names.person, doomed.names.contact, doomed.names.sharedContact];
+    const ids = [doomed.family.id, doomed.person.id, doomed.contact.id, doomed.shared.id, doomed.incident.id, ...doomed.trips];
+    const ownNumbers = [doomed.phones.person, doomed.phones.contact, doomed.phones.adult, doomed.phones.removed, doomed.phones.desk, doomed.phones.companion];
+    const needles = [...ids, ...ownNumbers, doomed.names.family, doomed.names.person, doomed.names.contact, doomed.names.sharedContact, doomed.names.hotel, doomed.names.companion];
     const before = await rowsMentioning(needles);
     expect(before.tables).toBeGreaterThan(15); // the app's tables, better-auth's and graphile-worker's
     // The scan sees the data where it lives, so that "nothing found" below means something.
     expect(Object.keys(before.found)).toEqual(
-      expect.arrayContaining(["public.family", "public.person", "public.contact", "public.check_in", "public.outbound_message", "public.inbound_webhook", "public.incident", "public.incident_event", "public.sms_opt_out", "public.attempt_counter", "graphile_worker._private_jobs"]),
+      expect.arrayContaining(["public.family", "public.person", "public.contact", "public.check_in", "public.outbound_message", "public.inbound_webhook", "public.incident", "public.incident_event", "public.sms_opt_out", "public.attempt_counter", "graphile_worker._private_jobs", "public.trip", "public.trip_contact", "public.exposure_check"]),
     );
 
     // The number taken out of the plan left rows of its own, keyed by the number alone.

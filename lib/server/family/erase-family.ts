@@ -4,15 +4,17 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancelSteps } from "@/lib/server/incidents/schedule";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
+import { cancelTripWarning } from "@/lib/server/travel/trip-warning";
+import { tripRateKey } from "@/lib/server/travel/trips";
 
 /**
  * Erases one family and every row that holds its data. Rows that belong to the family go by
  * foreign key (ON DELETE CASCADE: people, contacts, words, incidents and their events,
- * check-ins, messages, webhooks, invites, memberships). Rows keyed by phone number (opt-outs,
+ * check-ins, messages, webhooks, invites, memberships, trips and exposure checks). Rows keyed by phone number (opt-outs,
  * answers to numbers in no plan, webhooks no check-in claimed, rate-limit counters) go too for
  * every number the family holds or ever texted or heard from (people and contacts removed
  * earlier included), unless another family holds or has used that number: then it stays, with
- * that family's own data. Pending escalation jobs of its incidents are removed.
+ * that family's own data. Pending escalation jobs of its incidents and its trips' warnings are removed.
  * No permission check here: callers are deleteFamily, leaveFamily and deleteAccount.
  */
 export async function eraseFamily(familyId: string, options: { soleMemberId?: string; tx?: Prisma.TransactionClient } = {}): Promise<void> {
@@ -58,6 +60,7 @@ async function eraseFamilyIn(tx: Prisma.TransactionClient, familyId: string, opt
   const own = numbers.filter((number) => !shared.has(number));
   const incidents = await tx.incident.findMany({ where: { familyId }, select: { id: true } });
   const ids = incidents.map((incident) => incident.id);
+  const trips = await tx.trip.findMany({ where: { familyId }, select: { id: true } });
 
   await tx.family.delete({ where: { id: familyId } });
   if (own.length) {
@@ -66,8 +69,9 @@ async function eraseFamilyIn(tx: Prisma.TransactionClient, familyId: string, opt
     await tx.outboundMessage.deleteMany({ where: { to: { in: own }, familyId: null } });
   }
   const counterKeys = [...own.map((number) => `unknown-sender:${number}`), ...ids.map((id) => `caller-word:${id}`)];
-  await tx.attemptCounter.deleteMany({ where: { OR: [{ key: { in: counterKeys } }, { key: { startsWith: `word-check:${familyId}:` } }] } });
+  await tx.attemptCounter.deleteMany({ where: { OR: [{ key: { in: counterKeys } }, { key: { startsWith: `word-check:${familyId}:` } }, { key: tripRateKey(familyId) }] } });
   for (const incidentId of ids) await cancelSteps(tx, incidentId);
+  for (const trip of trips) await cancelTripWarning(tx, trip.id);
   // A text from a number another family still holds stays, without what it meant to this one.
   await tx.$executeRaw`UPDATE inbound_webhook SET readings = readings - ${familyId}::text WHERE readings ? ${familyId}::text`;
 }

@@ -45,8 +45,19 @@ export async function exportFamilyData(options: { familyId: string; userId: stri
           contacts: { orderBy: [{ tier: "asc" }, { position: "asc" }], select: { tier: true, position: true, contactId: true } },
         },
       },
-      contacts: { select: { id: true, name: true, phone: true, locale: true, relationship: true, channel: true, createdAt: true, updatedAt: true } },
+      contacts: { select: { id: true, name: true, phone: true, locale: true, relationship: true, channel: true, forTrip: true, createdAt: true, updatedAt: true } },
       secretWords: { select: { safeWordChangedAt: true, duressWordChangedAt: true } },
+      trips: {
+        orderBy: { startsOn: "asc" },
+        select: {
+          id: true, personId: true, destination: true, hotelName: true, startsOn: true, endsOn: true, timeZone: true, warningQueuedAt: true, createdAt: true, updatedAt: true,
+          contacts: { select: { role: true, contactId: true } },
+        },
+      },
+      exposureChecks: {
+        orderBy: { checkedAt: "asc" },
+        select: { personId: true, profilesPublic: true, phoneVisible: true, tripsPostedLive: true, placesPublic: true, checkedAt: true },
+      },
     },
   });
   return { format: "confirma-family-export", version: 1, exportedAt: (options.now ?? new Date()).toISOString(), family };

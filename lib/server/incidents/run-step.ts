@@ -5,6 +5,7 @@ import type { Channel, Locale } from "@/lib/generated/prisma/enums";
 import { renderSms } from "@/lib/messaging/templates";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { queueMessage } from "@/lib/server/messaging/send-message";
+import { activeTripContacts } from "@/lib/server/travel/trips";
 import { appendIncidentEvent } from "./events";
 import { renderVoice } from "./notify";
 import { stepWave, type EscalationStep } from "./schedule";
@@ -17,7 +18,7 @@ type Ping = { phone: string; locale: Locale; channel: Channel; personId: string;
  * (after either word their phone gets nothing more); a tier goes to the contacts of each person
  * not yet confirmed safe, each contact once, asked about the first person they vouch for.
  */
-async function pingsFor(tx: Transaction, incident: { id: string; drill: boolean; family: { name: string } }, step: EscalationStep): Promise<Ping[]> {
+async function pingsFor(tx: Transaction, incident: { id: string; familyId: string; drill: boolean; startedAt: Date; family: { name: string } }, step: EscalationStep): Promise<Ping[]> {
   const people = await tx.incidentPerson.findMany({
     where: { incidentId: incident.id },
     include: { person: { include: { contacts: { include: { contact: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] } } } },
@@ -29,15 +30,22 @@ async function pingsFor(tx: Transaction, incident: { id: string; drill: boolean;
       .map(({ person }) => ({ phone: person.phone, locale: person.locale, channel: "voice", personId: person.id, body: renderVoice(person.locale, "incidentCall", {}, incident.drill) }));
   }
   const tier = stepWave[step] - 1;
+  // During a trip, its desk and companions are tier 1 of the traveller (decision 016), asked once.
+  const travel = await activeTripContacts(tx, { familyId: incident.familyId, personIds: people.map((entry) => entry.personId), at: incident.startedAt });
   const seen = new Set<string>();
   const pings: Ping[] = [];
   for (const { person, state } of people) {
     if (state === "confirmed_safe") continue;
-    for (const { contact } of person.contacts.filter((entry) => entry.tier === tier)) {
+    // A drill never calls a hotel: its front desk is not part of the family's practice.
+    const trip = (travel.get(person.id) ?? []).filter((entry) => !(incident.drill && entry.role === "desk"));
+    const tree = person.contacts.filter((entry) => !trip.some((travelling) => travelling.contact.id === entry.contactId));
+    for (const { contact, role } of [...(tier === 1 ? trip : []), ...tree.filter((entry) => entry.tier === tier).map((entry) => ({ ...entry, role: null }))]) {
       if (seen.has(contact.id)) continue;
       seen.add(contact.id);
-      const values = { name: person.name.split(" ")[0] ?? person.name, family: incident.family.name };
-      const body = contact.channel === "voice" ? renderVoice(contact.locale, "contactAskCall", values, incident.drill) : renderSms(contact.locale, "contactAsk", values, { drill: incident.drill }).body;
+      // A front desk looks the guest up by their full name.
+      const values = { name: role === "desk" ? person.name : (person.name.split(" ")[0] ?? person.name), family: incident.family.name };
+      const voice = role === "desk" ? "deskAskCall" : "contactAskCall";
+      const body = contact.channel === "voice" ? renderVoice(contact.locale, voice, values, incident.drill) : renderSms(contact.locale, "contactAsk", values, { drill: incident.drill }).body;
       pings.push({ phone: contact.phone, locale: contact.locale, channel: contact.channel, personId: person.id, contactId: contact.id, body });
     }
   }

@@ -5,11 +5,13 @@ import { env } from "@/lib/env";
 import { sweepInbound } from "@/lib/server/messaging/inbound";
 import { FULL_LOOKBACK_MS, reconcileWithProvider } from "@/lib/server/messaging/reconcile";
 import { deliverMessage, SEND_MESSAGE_TASK } from "@/lib/server/messaging/send-message";
+import { sendTripWarning, TRIP_WARNING_TASK } from "@/lib/server/travel/trip-warning";
 import { runIncidentStep } from "./run-step";
 import { escalationSteps, INCIDENT_STEP_TASK, workerUtils } from "./schedule";
 
 const stepPayload = z.object({ incidentId: z.uuid(), step: z.enum(escalationSteps) });
 const messagePayload = z.object({ messageId: z.uuid() });
+const tripPayload = z.object({ tripId: z.uuid() });
 export const SWEEP_INBOUND_TASK = "sweep_inbound";
 export const RECONCILE_TASK = "reconcile_provider";
 const reconcilePayload = z.object({ full: z.boolean().optional() }).catch({});
@@ -25,6 +27,10 @@ export const taskList: TaskList = {
     if (!parsed.success) return;
     // A refusal (or the queue's last attempt) ends it failed, and its incident hears it (endFailed).
     await deliverMessage(parsed.data.messageId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
+  },
+  [TRIP_WARNING_TASK]: async (payload) => {
+    const parsed = tripPayload.safeParse(payload);
+    if (parsed.success) await sendTripWarning(parsed.data);
   },
   [SWEEP_INBOUND_TASK]: async (_payload, helpers) => {
     // Jobs held by a worker that died (kill -9, a lost connection) would stay locked for four

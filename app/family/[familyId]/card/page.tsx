@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/plan/print-button";
+import { CardTrips } from "@/components/travel/card-trips";
 import { defaultSteps, onTheLineSteps, warningSigns } from "@/lib/guidance/call-guidance";
 import { emergencyNumbers } from "@/lib/guidance/emergency-numbers";
 import { formatPhone } from "@/lib/phone";
@@ -87,6 +88,7 @@ export default async function PlanCardPage({ params }: PageProps<"/family/[famil
                   </div>
                 ) : null;
               })}
+              <CardTrips person={person} locale={locale} />
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CallerWordForm, NotesForm } from "@/components/incident/incident-forms";
 import { LiveChecklist, LiveControls, LiveIncident, LivePings, LiveState, LiveTimeline, LiveVerdict, WhileOpen } from "@/components/incident/live-incident";
 import { localizeLiveUpdate } from "@/components/incident/live-payload";
+import { IncidentTravel } from "@/components/travel/incident-travel";
 import { defaultSteps, onTheLineSteps, warningSigns } from "@/lib/guidance/call-guidance";
 import { emergencyNumbers } from "@/lib/guidance/emergency-numbers";
 import { requireSession } from "@/lib/server/auth/session";
@@ -41,6 +42,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
         <LiveVerdict name={name} country={family.country} reportHref={`${base}/report`} />
 
         <WhileOpen>
+          <IncidentTravel {...ids} userId={session.user.id} />
           <section aria-labelledby="steps-title" className="flex flex-col gap-3">
             <h2 id="steps-title" className="text-2xl font-bold">{t("stepsTitle")}</h2>
             <LiveChecklist steps={steps(defaultSteps)} />

@@ -3,6 +3,7 @@ import { deletePersonAction } from "@/app/family/[familyId]/plan-actions";
 import { DeleteButtonForm } from "@/components/plan/delete-button-form";
 import { PersonContactsEditor } from "@/components/plan/person-contacts-editor";
 import { PersonForm } from "@/components/plan/person-form";
+import { PersonTravel } from "@/components/travel/person-travel";
 import { formatPhone } from "@/lib/phone";
 import { requireSession } from "@/lib/server/auth/session";
 import { listContacts } from "@/lib/server/contacts/contacts";
@@ -32,6 +33,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/f
         <p dir="ltr">{formatPhone(person.phone)}</p>
       )}
       <PersonContactsEditor familyId={familyId} person={person} familyContacts={familyContacts} canEdit={canEdit} defaultLocale={family.locale} />
+      <PersonTravel familyId={familyId} userId={session.user.id} person={person} family={family} canEdit={canEdit} />
       {canEdit && (
         <DeleteButtonForm action={deletePersonAction.bind(null, familyId, person.id)} label={t("delete", { name: person.name })} confirmation={t("deleteConfirm", { name: person.name })} />
       )}
