@@ -31,7 +31,7 @@ export type IdentifierResult = { ok: true; identifier: Identifier } | { ok: fals
 /** The kind of line a number's own metadata says it is (libphonenumber-js). */
 export type LineKind = "mobile" | "fixed_line" | "fixed_or_mobile" | "voip" | "toll_free" | "premium" | "other";
 
-const lineKinds: Partial<Record<NumberType, LineKind>> = {
+const lineKinds: Partial<Record<NonNullable<NumberType>, LineKind>> = {
   MOBILE: "mobile",
   FIXED_LINE: "fixed_line",
   FIXED_LINE_OR_MOBILE: "fixed_or_mobile",

@@ -14,6 +14,8 @@ const buildPlaceholders: AppEnv = {
   TWILIO_TIMEOUT_MS: 10_000,
   SIMULATOR_ENABLED: false,
   TRUSTED_PROXY_HOPS: 0,
+  CALLER_REGISTRY_THRESHOLD: 3,
+  CALLER_REPORT_MIN_FAMILY_AGE_HOURS: 24,
 };
 
 export const env: AppEnv = isBuildPhase ? buildPlaceholders : parseEnvironment(appEnvSchema, process.env);

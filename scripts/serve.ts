@@ -31,6 +31,21 @@ function authSecret(env: LauncherEnv): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/**
+ * The caller registry's key (docs/decisions/015-caller-registry.md), generated like the auth
+ * secret when unset outside production, and kept: every hash in the registry depends on it.
+ */
+function callerRegistrySecret(env: LauncherEnv): string {
+  if (env.CALLER_REGISTRY_SECRET) return env.CALLER_REGISTRY_SECRET;
+  if (env.NODE_ENV === "production") fail("CALLER_REGISTRY_SECRET is missing (required when NODE_ENV=production). See .env.example.");
+  const file = path.join(env.CONFIRMA_DATA_DIR, "caller-registry-secret");
+  if (!existsSync(file)) {
+    mkdirSync(env.CONFIRMA_DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 function newestSourceChange(): number {
   let newest = 0;
   const visit = (dir: string) => {
@@ -107,6 +122,7 @@ async function main() {
     fail(`port ${env.PORT} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`);
   }
   const secret = authSecret(env);
+  const registrySecret = callerRegistrySecret(env);
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
 
   let database;
@@ -144,7 +160,7 @@ async function main() {
   // A local install on the embedded database is a demo: the simulator page is on unless refused.
   // In production (NODE_ENV=production) it stays off unless SIMULATOR_ENABLED says otherwise.
   const simulatorEnabled = process.env.SIMULATOR_ENABLED || (database.embedded && env.NODE_ENV !== "production" ? "true" : "false");
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled };
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, CALLER_REGISTRY_SECRET: registrySecret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled };
   // The server learns each request's TCP peer (lib/client-address.ts); `next dev` forks, hence NODE_OPTIONS.
   const serverEnv = { ...childEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${JSON.stringify(path.join(projectRoot, "scripts/peer-address.mjs"))}`.trim() };
   const child = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], { stdio: "inherit", cwd: projectRoot, env: serverEnv });

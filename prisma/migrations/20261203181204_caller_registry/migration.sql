@@ -28,6 +28,7 @@ CREATE TABLE "caller_identifier" (
     "source" TEXT,
     "firstSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "publishedAt" TIMESTAMP(3),
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "caller_identifier_pkey" PRIMARY KEY ("hash")
@@ -81,7 +82,7 @@ CREATE TABLE "partner_token" (
 CREATE UNIQUE INDEX "incident_identifier_incidentId_kind_value_key" ON "incident_identifier"("incidentId", "kind", "value");
 
 -- CreateIndex
-CREATE INDEX "caller_identifier_updatedAt_idx" ON "caller_identifier"("updatedAt");
+CREATE INDEX "caller_identifier_updatedAt_hash_idx" ON "caller_identifier"("updatedAt", "hash");
 
 -- CreateIndex
 CREATE INDEX "caller_report_identifierHash_reportedAt_idx" ON "caller_report"("identifierHash", "reportedAt");
