@@ -69,22 +69,22 @@ export async function setIncidentCaller(options: Scope & { input: string; hidden
 }
 
 /** A payment identifier the caller dictated, validated; reported at once on an incident that ended as a scam. */
-export async function addIncidentIdentifier(options: Scope & { input: string; kind: PaymentKind | "auto" }): Promise<Identifier> {
+export async function addIncidentIdentifier(options: Scope & { input: string; kind: PaymentKind | "auto" }): Promise<{ id: string; identifier: Identifier }> {
   const { incident, family } = await requireIncident(options);
   const normalized = normalizePaymentIdentifier(options.input, options.kind);
   if (!normalized.ok) throw new AppError("invalid_input", normalized.error, { field: "payment" });
   const identifier = normalized.identifier;
   const count = await db.incidentIdentifier.count({ where: { incidentId: incident.id } });
   if (count >= 20) throw new AppError("conflict", "callers.tooManyIdentifiers");
-  await db.$transaction(async (tx) => {
-    await tx.incidentIdentifier.upsert({
+  return db.$transaction(async (tx) => {
+    const row = await tx.incidentIdentifier.upsert({
       where: { incidentId_kind_value: { incidentId: incident.id, kind: identifier.kind, value: identifier.value } },
       create: { incidentId: incident.id, kind: identifier.kind, value: identifier.value },
       update: {},
     });
     if (endedAsScam(incident)) await reportIdentifiersIn(tx, { familyId: family.id, identifiers: [identifier], incidentId: incident.id, automatic: true });
+    return { id: row.id, identifier };
   });
-  return identifier;
 }
 
 /** Removes a mistyped identifier from the incident (a report already made stays until withdrawn). */

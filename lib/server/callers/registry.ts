@@ -1,5 +1,5 @@
 import "server-only";
-import type { Identifier, IdentifierKind } from "@/lib/caller-identifiers";
+import type { Identifier } from "@/lib/caller-identifiers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -133,10 +133,4 @@ export async function withdrawFamilyReportsIn(tx: Client, familyId: string): Pro
   const rows = await tx.$queryRaw<{ hash: string }[]>`SELECT "identifierHash" AS hash FROM family_caller_report WHERE "familyId" = ${familyId}::uuid`;
   for (const row of rows) await withdrawReportIn(tx, { familyId, hash: row.hash });
   await tx.$executeRaw`DELETE FROM attempt_counter WHERE key = ${`caller-report:${familyId}`}`;
-}
-
-/** The family's own reports (hashes and kinds), newest first: what it can withdraw. */
-export async function listFamilyReports(familyId: string): Promise<{ hash: string; kind: IdentifierKind; reportedAt: Date; incidentId: string | null }[]> {
-  const rows = await db.familyCallerReport.findMany({ where: { familyId }, orderBy: { reportedAt: "desc" }, select: { identifierHash: true, kind: true, reportedAt: true, incidentId: true } });
-  return rows.map((row) => ({ hash: row.identifierHash, kind: row.kind, reportedAt: row.reportedAt, incidentId: row.incidentId }));
 }
