@@ -47,6 +47,16 @@ export async function exportFamilyData(options: { familyId: string; userId: stri
       },
       contacts: { select: { id: true, name: true, phone: true, locale: true, relationship: true, channel: true, createdAt: true, updatedAt: true } },
       secretWords: { select: { safeWordChangedAt: true, duressWordChangedAt: true } },
+      shareCallerReports: true,
+      incidents: {
+        orderBy: { startedAt: "asc" },
+        select: {
+          id: true, startedAt: true, closedAt: true, status: true, outcome: true, drill: true,
+          callerNumber: true, callerPhone: true, callerHidden: true, demands: true, paymentInstructions: true,
+          identifiers: { orderBy: { createdAt: "asc" }, select: { kind: true, value: true, createdAt: true } },
+        },
+      },
+      callerReports: { orderBy: { reportedAt: "asc" }, select: { kind: true, reportedAt: true, incidentId: true } },
     },
   });
   return { format: "confirma-family-export", version: 1, exportedAt: (options.now ?? new Date()).toISOString(), family };
