@@ -69,6 +69,9 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       if (lookup) {
         const number = decodeURIComponent(lookup[1]!);
         lookups.push(number);
+        const behaviour = behaviours.shift();
+        if (behaviour?.kind === "hang") return void hanging.add(response);
+        if (behaviour?.kind === "status") return json(behaviour.status, { code: 20500, message: "Simulated failure", status: behaviour.status });
         if (!/^\+[1-9]\d{6,14}$/.test(number)) return json(200, { phone_number: number, valid: false, line_type_intelligence: null });
         const wanted = (requestUrl.searchParams.get("Fields") ?? "").split(",").includes("line_type_intelligence");
         const last = number.at(-1);

@@ -122,11 +122,14 @@ export async function readPartnerFeed(query: Pick<FeedQuery, "since" | "after" |
 
 const csvColumns = ["id", "kind", "status", "value", "families", "recentFamilies", "source", "firstSeenAt", "lastSeenAt", "updatedAt"] as const;
 
-/** CSV for spreadsheets: a header, one entry per line, every field quoted, formulas defused. */
+/**
+ * CSV for spreadsheets: a header, one entry per line, every field quoted, and anything a
+ * spreadsheet would run as a formula defused with a leading quote (an E.164 number is left as it is).
+ */
 export function feedCsv(entries: FeedEntry[]): string {
   const cell = (value: unknown) => {
     const text = value === null || value === undefined ? "" : String(value);
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    const safe = /^[=+\-@\t\r]/.test(text) && !/^\+\d{7,15}$/.test(text) ? `'${text}` : text;
     return `"${safe.replaceAll('"', '""')}"`;
   };
   return [csvColumns.join(","), ...entries.map((entry) => csvColumns.map((column) => cell(entry[column])).join(","))].join("\r\n") + "\r\n";

@@ -78,8 +78,8 @@ export function createTwilioProvider(env: AppEnv): MessagingProvider {
     async lookUpNumber(e164) {
       try {
         const found = await client.lookups.v2.phoneNumbers(e164).fetch({ fields: "line_type_intelligence" });
-        const line = (found.lineTypeIntelligence ?? {}) as { type?: string | null; carrier_name?: string | null };
-        return { lineType: toLineType(line.type), carrier: line.carrier_name ?? null };
+        const line = found.lineTypeIntelligence;
+        return { lineType: toLineType(line?.type), carrier: line?.carrierName ?? null };
       } catch (error) {
         throw toProviderError(error);
       }
