@@ -1,12 +1,13 @@
 import "server-only";
 import type { Identifier } from "@/lib/caller-identifiers";
+import { registryLookupSql } from "@/lib/caller-registry-sql";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { consumeAttemptIn } from "@/lib/server/rate-limit/consume-attempt";
 import { identifierHash, reporterHash } from "./registry-key";
 
-type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe" | "$executeRaw">;
 
 /** Reports are counted over this window on screen ("in the last 30 days"). */
 export const recentWindowDays = 30;
@@ -28,14 +29,7 @@ export async function readRegistry(hashes: string[], client: Client = db): Promi
   const known = new Map<string, RegistryKnowledge>();
   if (hashes.length === 0) return known;
   const threshold = registryThreshold();
-  const rows = await client.$queryRaw<KnowledgeRow[]>`
-    SELECT c.hash, c.families, c.source, c."firstSeenAt", c."lastSeenAt",
-      CASE WHEN c.families >= ${threshold} THEN (
-        SELECT count(*) FROM caller_report r
-         WHERE r."identifierHash" = c.hash AND r."reportedAt" > now() - make_interval(days => ${recentWindowDays})
-      ) ELSE 0 END AS recent
-    FROM caller_identifier c
-    WHERE c.hash = ANY(${hashes}::text[]) AND (c.families >= ${threshold} OR c.source IS NOT NULL)`;
+  const rows = await client.$queryRawUnsafe<KnowledgeRow[]>(registryLookupSql, hashes, threshold, recentWindowDays);
   for (const row of rows) {
     const listed = row.families >= threshold;
     known.set(row.hash, {
