@@ -63,7 +63,10 @@ export async function measureCallerLookup(databaseUrl: string, log: (line: strin
     const target = (i: number) => (i % 3 === 0 ? `bench-${String(i % 2000).padStart(7, "0")}` : i % 3 === 1 ? `bench-${String(2000 + (i % 248000)).padStart(7, "0")}` : randomBytes(32).toString("base64url"));
     const lookup = (hash: string) => client.query({ name: "caller-lookup", text: registryLookupSql, values: [[hash], threshold, 30] });
     const bare = (hash: string) => client.query({ name: "caller-bare", text: "SELECT hash FROM caller_identifier WHERE hash = $1", values: [hash] });
-    for (let i = 0; i < 200; i++) await lookup(target(i)), await bare(target(i));
+    for (let i = 0; i < 200; i++) {
+      await lookup(target(i));
+      await bare(target(i));
+    }
     const lookupTimes: number[] = [];
     const bareTimes: number[] = [];
     for (let i = 0; i < lookups; i++) {

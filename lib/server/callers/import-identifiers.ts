@@ -13,13 +13,17 @@ export function csvFields(line: string): string[] {
   let quoted = false;
   for (let index = 0; index < line.length; index++) {
     const char = line[index]!;
-    if (quoted) {
-      if (char === '"' && line[index + 1] === '"') (current += '"'), index++;
-      else if (char === '"') quoted = false;
-      else current += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") fields.push(current.trim()), (current = "");
-    else current += char;
+    if (quoted && char === '"' && line[index + 1] === '"') {
+      current += '"';
+      index++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (char === "," && !quoted) {
+      fields.push(current.trim());
+      current = "";
+    } else {
+      current += char;
+    }
   }
   fields.push(current.trim());
   return fields;
