@@ -22,4 +22,4 @@ export const incidentPaymentSchema = z.object({
 });
 
 /** A report's hash, as the family's own list holds it (base64url of a SHA-256). */
-export const reportHashSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "callers.reportNotFound");
+export const reportHashSchema = z.string({ error: "callers.reportNotFound" }).regex(/^[A-Za-z0-9_-]{43}$/, "callers.reportNotFound");
