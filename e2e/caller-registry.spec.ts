@@ -4,6 +4,8 @@
 import type { Browser } from "@playwright/test";
 import { expect, openFamilyPage, test } from "./fixtures";
 
+test.use({ locale: "es-MX" });
+
 type Seed = Parameters<Parameters<typeof test>[2]>[0];
 
 /** A Mexico City number no other run used. */

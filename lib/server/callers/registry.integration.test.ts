@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { closeIncidentByAdult } from "@/lib/server/incidents/close-incident";
 import { startIncident } from "@/lib/server/incidents/start-incident";
-import { deleteFamily } from "@/lib/server/family/manage-family";
+import { deleteFamily, exportFamilyData } from "@/lib/server/family/manage-family";
+import { getIncidentReport } from "@/lib/server/incidents/report";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { ageTestFamily, createReportingFamily, createTestPlan } from "@/tests/integration/factories";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
@@ -178,5 +179,26 @@ describe("reports from closed scam calls", () => {
     await expect(setIncidentCaller({ ...scope, input: "no", hidden: false })).rejects.toMatchObject({ code: "invalid_input" });
     const [other] = await families(1);
     await expect(setIncidentCaller({ ...other!.scope, incidentId: scope.incidentId, input: "55 1234 5678", hidden: false })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("puts the caller's number and payment details on the report and in the family's export", async () => {
+    const [a] = await families(1);
+    const started = await startIncident({ ...a!.scope, personId: a!.people[0]!.id });
+    const scope = { ...a!.scope, incidentId: started.incident.id };
+    await setIncidentCaller({ ...scope, input: "55 4444 3333", hidden: false });
+    await addIncidentIdentifier({ ...scope, input: "032180000118359719", kind: "clabe" });
+    await addIncidentIdentifier({ ...scope, input: "4111111111111111", kind: "card" });
+    const report = await getIncidentReport(scope);
+    expect(report.caller).toEqual({
+      hidden: false,
+      identifiers: [
+        { kind: "phone", value: "+525544443333", display: "+52 55 4444 3333" },
+        { kind: "clabe", value: "032180000118359719", display: "032 180 00011835971 9" },
+        // The printed report is for the authorities: the whole card number.
+        { kind: "card", value: "4111111111111111", display: "4111111111111111" },
+      ],
+    });
+    const exported = await exportFamilyData(a!.scope);
+    expect(exported.family.incidents[0]).toMatchObject({ callerPhone: "+525544443333", identifiers: [{ kind: "clabe", value: "032180000118359719" }, { kind: "card", value: "4111111111111111" }] });
   });
 });
