@@ -1,17 +1,23 @@
 // Knowing the caller: three families report a number from "Check a number"; a fourth, on its
 // live screen, types the same number its own way and is told within a second, in Spanish and
 // in English. Below the threshold, nothing is shown.
-import type { Browser } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
 import { expect, openFamilyPage, test } from "./fixtures";
 
 test.use({ locale: "es-MX" });
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 type Seed = Parameters<Parameters<typeof test>[2]>[0];
 
 /** A Mexico City number no other run used. */
 const randomNumber = () => `55 ${String(1000 + Math.floor(Math.random() * 9000))} ${String(1000 + Math.floor(Math.random() * 9000))}`;
 
-async function reportFrom(browser: Browser, seed: Pick<Seed, "seedReportingFamily" | "logIn">, number: string) {
+async function reportFrom(browser: Browser, seed: Pick<Seed, "seedReportingFamily" | "logIn">, number: string, scan = false) {
   const family = await seed.seedReportingFamily({ locale: "es" });
   const context = await browser.newContext({ locale: "es-MX" });
   await seed.logIn(context, family.owner.id);
@@ -24,6 +30,7 @@ async function reportFrom(browser: Browser, seed: Pick<Seed, "seedReportingFamil
   await page.getByRole("button", { name: "Reportarlo como estafa" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Reportado. Gracias" })).toBeVisible();
   await expect(page.getByTestId("check-result")).toContainText("Tu familia ya lo reportó.");
+  if (scan) await expectAccessible(page);
   await context.close();
 }
 
@@ -31,7 +38,7 @@ test("three families report a number; a fourth is warned on its live screen, in 
   test.setTimeout(120_000);
   const number = randomNumber();
   const digits = number.replaceAll(" ", "");
-  await reportFrom(browser, { seedReportingFamily, logIn }, number);
+  await reportFrom(browser, { seedReportingFamily, logIn }, number, true);
   await reportFrom(browser, { seedReportingFamily, logIn }, number);
 
   // Spanish, below the threshold (two families): nothing about the others.
@@ -65,6 +72,7 @@ test("three families report a number; a fourth is warned on its live screen, in 
   await page.getByLabel("Cuenta, tarjeta, referencia o cartera que te dieron").fill("032180000118359719");
   await page.getByRole("button", { name: "Agregar" }).click();
   await expect(page.getByTestId("caller-payments")).toContainText("CLABE: 032 180 00011835971 9");
+  await expectAccessible(page);
 
   // English: another family, another adult, another language.
   const english = await seedReportingFamily({ locale: "en", person: "Sam" });
