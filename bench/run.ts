@@ -15,6 +15,7 @@ import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { ensureDatabase, isPortFree, startEmbeddedPostgres } from "../scripts/db/embedded-postgres.ts";
 import { startFakeTwilio, type RecordedRequest } from "../tests/fake-twilio/server.ts";
 import { startBaselineServer } from "./baseline-server.ts";
+import { measureCallerLookup } from "./caller-lookup.ts";
 import { percentile, round, type Figure } from "./stats.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -348,6 +349,9 @@ async function main() {
     const jsKb = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0) / 1024;
     figures.push({ name: "live_page_js_kb", value: round(jsKb), unit: "KB (gzip, transferred)", budget: "≤ 120", meets: jsKb <= 120 });
     figures.push({ name: "live_page_load_slow4g_ms", value: round(loadMs), unit: "ms (1.6 Mbps, 150 ms RTT, CPU ×4)" });
+
+    // 6. The caller registry's lookup with 1 million reports (bench/caller-lookup.ts).
+    figures.push(...(await measureCallerLookup(databaseUrl, log)));
   } finally {
     await browser?.close();
     await prisma.$disconnect();

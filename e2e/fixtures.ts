@@ -18,6 +18,8 @@ type Fixtures = {
   db: PrismaClient;
   seedAdult: (name?: string) => Promise<SeededAdult>;
   seedFamily: (options?: { name?: string; locale?: "es" | "en" }) => Promise<SeededFamily>;
+  /** A family whose reports count in the caller registry: a person in its plan, and created days ago. */
+  seedReportingFamily: (options?: { name?: string; locale?: "es" | "en"; person?: string }) => Promise<SeededFamily & { personName: string }>;
   seedInvite: (options: { familyId: string; createdById: string; expiresAt?: Date; acceptedById?: string }) => Promise<string>;
   /** Someone the family protects, with a Mexico City mobile no other test uses. */
   seedPerson: (familyId: string, options?: { name?: string; locale?: "es" | "en" }) => Promise<{ id: string; name: string; phone: string }>;
@@ -55,6 +57,16 @@ export const test = base.extend<Fixtures>({
         },
       });
       return { id: family.id, name: family.name, owner };
+    });
+  },
+
+  seedReportingFamily: async ({ db, seedFamily }, use) => {
+    await use(async (options = {}) => {
+      const family = await seedFamily(options);
+      const personName = options.person ?? "Sofía";
+      const phone = `+5255${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+      await db.family.update({ where: { id: family.id }, data: { createdAt: new Date(Date.now() - 3 * 86400_000), people: { create: { name: personName, phone, locale: options.locale ?? "es" } } } });
+      return { ...family, personName };
     });
   },
 

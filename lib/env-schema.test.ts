@@ -16,6 +16,15 @@ describe("parseEnvironment", () => {
     }
   });
 
+  it("validates the caller registry's key and limits, with defaults", () => {
+    expect(parseEnvironment(appEnvSchema, valid)).toMatchObject({ CALLER_REGISTRY_THRESHOLD: 3, CALLER_REPORT_MIN_FAMILY_AGE_HOURS: 24 });
+    expect(parseEnvironment(appEnvSchema, valid).CALLER_REGISTRY_SECRET).toBeUndefined();
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, CALLER_REGISTRY_SECRET: "short" })).toThrow(/CALLER_REGISTRY_SECRET must be at least 32 characters/);
+    // One family could otherwise put any number on everyone's screen.
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, CALLER_REGISTRY_THRESHOLD: "1" })).toThrow(/CALLER_REGISTRY_THRESHOLD/);
+    expect(() => parseEnvironment(launcherEnvSchema, { CALLER_REGISTRY_SECRET: "short" })).toThrow(/CALLER_REGISTRY_SECRET/);
+  });
+
   it("names a missing variable in one line", () => {
     expect(() => parseEnvironment(appEnvSchema, { BETTER_AUTH_SECRET: valid.BETTER_AUTH_SECRET })).toThrow(
       new InvalidEnvironmentError("Invalid environment: DATABASE_URL is missing. See .env.example."),

@@ -22,6 +22,7 @@ export const launcherEnvSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.preprocess(emptyAsUndefined, port.default(54329)),
   CONFIRMA_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data")),
   BETTER_AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  CALLER_REGISTRY_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   PUBLIC_BASE_URL: optional(origin),
 });
 
@@ -56,6 +57,15 @@ export const appEnvSchema = z
     CONFIRMA_KILL_AT: optional(z.enum(["inbound-stored", "inbound-acted", "incident-committed", "send-requested"])),
     /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */
     TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+    /**
+     * Keys the caller registry's hashes (docs/decisions/015-caller-registry.md). Unset: derived
+     * from BETTER_AUTH_SECRET (`npm start` generates one into the data folder instead).
+     */
+    CALLER_REGISTRY_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+    /** How many different families must report an identifier before anyone is shown it. */
+    CALLER_REGISTRY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(100).default(3)),
+    /** A family younger than this (hours) cannot report yet: a fresh account cannot flood the registry. */
+    CALLER_REPORT_MIN_FAMILY_AGE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(24 * 365).default(24)),
   })
   .superRefine((env, context) => {
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];

@@ -15,6 +15,8 @@ const buildPlaceholders: AppEnv = {
   SIMULATOR_ENABLED: false,
   TRUSTED_PROXY_HOPS: 0,
   INBOUND_PROCESSING: "inline",
+  CALLER_REGISTRY_THRESHOLD: 3,
+  CALLER_REPORT_MIN_FAMILY_AGE_HOURS: 24,
 };
 
 export const env: AppEnv = isBuildPhase ? buildPlaceholders : parseEnvironment(appEnvSchema, process.env);

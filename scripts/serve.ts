@@ -2,13 +2,13 @@
 // (DATABASE_URL, else an embedded PostgreSQL kept in CONFIRMA_DATA_DIR), applies migrations,
 // builds when the build is missing or stale, then runs Next and shuts everything down on Ctrl-C.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { InvalidEnvironmentError, launcherEnvSchema, parseEnvironment, type LauncherEnv } from "../lib/env-schema.ts";
 import { openConfiguredDatabase } from "./db/database.ts";
 import { DataFolderUnreachableError, isPortFree, PortInUseError } from "./db/embedded-postgres.ts";
 import { applyMigrations, projectRoot } from "./db/migrations.ts";
+import { dataFolderSecret } from "./data-secrets.ts";
 import { loadDotEnv } from "./load-dotenv.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -17,18 +17,6 @@ const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 function fail(message: string): never {
   console.error(`confirma: ${message}`);
   process.exit(1);
-}
-
-/** A generated secret kept in the data folder, so sessions survive restarts without setup. */
-function authSecret(env: LauncherEnv): string {
-  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
-  if (env.NODE_ENV === "production") fail("BETTER_AUTH_SECRET is missing (required when NODE_ENV=production). See .env.example.");
-  const file = path.join(env.CONFIRMA_DATA_DIR, "auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(env.CONFIRMA_DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
 }
 
 function newestSourceChange(): number {
@@ -106,7 +94,15 @@ async function main() {
   if (!(await isPortFree(env.PORT, "0.0.0.0"))) {
     fail(`port ${env.PORT} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`);
   }
-  const secret = authSecret(env);
+  let secret: string, registrySecret: string;
+  try {
+    // Generated into the data folder when unset outside production, so sessions (and the caller
+    // registry's hashes, docs/decisions/015-caller-registry.md) survive restarts without setup.
+    secret = dataFolderSecret(env, "BETTER_AUTH_SECRET");
+    registrySecret = dataFolderSecret(env, "CALLER_REGISTRY_SECRET");
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
 
   let database;
@@ -144,7 +140,7 @@ async function main() {
   // A local install on the embedded database is a demo: the simulator page is on unless refused.
   // In production (NODE_ENV=production) it stays off unless SIMULATOR_ENABLED says otherwise.
   const simulatorEnabled = process.env.SIMULATOR_ENABLED || (database.embedded && env.NODE_ENV !== "production" ? "true" : "false");
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled };
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, CALLER_REGISTRY_SECRET: registrySecret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled };
   // The server learns each request's TCP peer (lib/client-address.ts), through NODE_OPTIONS so
   // that any process Next forks learns it too. A worker runs beside it, so the web server hands
   // stored webhooks over to the worker instead of acting on them itself.

@@ -9,6 +9,8 @@ import { smsSegments } from "@/lib/messaging/sms-segments";
 import { normalizeSecretWord } from "@/lib/secret-word";
 import { deleteAccountSchema, nextPathSchema, signInSchema, signUpSchema } from "./auth";
 import { changeRoleSchema, createFamilySchema, memberSchema, roleSchema } from "./family";
+import { normalizeCallerNumber, normalizePaymentIdentifier } from "@/lib/caller-identifiers";
+import { identifierCheckSchema, incidentCallerSchema, incidentPaymentSchema } from "./callers";
 import { callerWordSchema, checklistStepSchema, incidentNotesSchema } from "./incident";
 import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema } from "./plan";
 import { keypressSchema, simulatedReplySchema } from "./simulator";
@@ -29,7 +31,7 @@ function lookup(path: string): unknown {
 const formSchemas: Record<string, z.ZodType> = {
   signUpSchema, signInSchema, createFamilySchema, personSchema, contactSchema, assignmentSchema, secretWordsSchema, checkWordSchema,
   deleteFamilySchema, escalationDelaysSchema, alertPhoneSchema, incidentNotesSchema, callerWordSchema, simulatedReplySchema, keypressSchema,
-  roleSchema, memberSchema, changeRoleSchema, deleteAccountSchema, checklistStepSchema,
+  roleSchema, memberSchema, changeRoleSchema, deleteAccountSchema, checklistStepSchema, identifierCheckSchema, incidentCallerSchema, incidentPaymentSchema,
 };
 const webhookSchemas: Record<string, z.ZodType> = { inboundSmsSchema, statusCallbackSchema, voiceWebhookSchema, gatherSchema };
 
@@ -37,7 +39,7 @@ describe("form schemas under hostile input", () => {
   for (const [name, schema] of Object.entries(formSchemas)) {
     it(`${name} answers with translated errors or a valid result`, () => {
       fc.assert(
-        fc.property(fc.dictionary(fc.constantFrom("name", "email", "password", "phone", "locale", "country", "notes", "relationship", "channel", "tier", "safeWord", "duressWord", "word", "which", "confirmName", "callDelaySeconds", "tier1DelaySeconds", "tier2DelaySeconds", "tier3DelaySeconds", "callerNumber", "demands", "paymentInstructions", "from", "body", "messageId", "digit", "role", "membershipId", "familyId", "step", "checked"), hostileValue), (input) => {
+        fc.property(fc.dictionary(fc.constantFrom("name", "email", "password", "phone", "locale", "country", "notes", "relationship", "channel", "tier", "safeWord", "duressWord", "word", "which", "confirmName", "callDelaySeconds", "tier1DelaySeconds", "tier2DelaySeconds", "tier3DelaySeconds", "callerNumber", "demands", "paymentInstructions", "from", "body", "messageId", "digit", "role", "membershipId", "familyId", "step", "checked", "value", "kind", "hidden"), hostileValue), (input) => {
           const result = schema.safeParse(input);
           if (!result.success) for (const issue of result.error.issues) expect(lookup(issue.message), `${name}: ${issue.message}`).toBeTypeOf("string");
         }),
@@ -55,6 +57,19 @@ describe("webhook parsers under hostile input", () => {
       }), { numRuns: 300 });
     });
   }
+});
+
+describe("caller identifiers under hostile input", () => {
+  it("answer with a translated error or a normalized identifier, and never throw", () => {
+    fc.assert(
+      fc.property(hostileString, fc.constantFrom("auto", "clabe", "card", "store_reference", "crypto") as fc.Arbitrary<"auto">, (input, kind) => {
+        for (const result of [normalizeCallerNumber(input, "MX"), normalizePaymentIdentifier(input, kind)]) {
+          if (!result.ok) expect(lookup(result.error), result.error).toBeTypeOf("string");
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe("text helpers under hostile input", () => {

@@ -21,6 +21,8 @@ export type FakeTwilio = {
   hangNext(times?: number): void;
   /** Forgets the failures and hangs still to come. */
   behaveNormally(): void;
+  /** Every number Lookup v2 was asked about, in order. */
+  lookups: string[];
   /** Called for every request as it arrives (benchmarks time the arrival). */
   onRequest?: (request: RecordedRequest) => void;
   /** The fake's record of messages: sent through it, or received (see `receive`). */
@@ -38,6 +40,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const hanging = new Set<http.ServerResponse>();
 
   const messages: StoredMessage[] = [];
+  const lookups: string[] = [];
   const asResource = (message: StoredMessage) => ({
     sid: message.sid,
     account_sid: accountSid,
@@ -61,6 +64,20 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         response.end(JSON.stringify(payload));
       };
       if (request.headers.authorization !== expectedAuth) return json(401, { code: 20003, message: "Authenticate", status: 401 });
+      // Lookup v2 (line type intelligence), deterministic: ending in 9 a non-fixed VoIP line, in 8 a landline, else mobile.
+      const lookup = /^\/v2\/PhoneNumbers\/([^/]+)$/.exec(requestUrl.pathname);
+      if (lookup) {
+        const number = decodeURIComponent(lookup[1]!);
+        lookups.push(number);
+        const behaviour = behaviours.shift();
+        if (behaviour?.kind === "hang") return void hanging.add(response);
+        if (behaviour?.kind === "status") return json(behaviour.status, { code: 20500, message: "Simulated failure", status: behaviour.status });
+        if (!/^\+[1-9]\d{6,14}$/.test(number)) return json(200, { phone_number: number, valid: false, line_type_intelligence: null });
+        const wanted = (requestUrl.searchParams.get("Fields") ?? "").split(",").includes("line_type_intelligence");
+        const last = number.at(-1);
+        const line = last === "9" ? { type: "nonFixedVoip", carrier_name: "Fake VoIP" } : last === "8" ? { type: "landline", carrier_name: "Fake Telephone Co." } : { type: "mobile", carrier_name: "Fake Mobile" };
+        return json(200, { phone_number: number, valid: true, calling_country_code: "52", country_code: "MX", line_type_intelligence: wanted ? { ...line, error_code: null, mobile_country_code: "334", mobile_network_code: "020" } : null, url: `${requestUrl.origin}${requestUrl.pathname}` });
+      }
       const one = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\/(SM[0-9a-f]{32})\.json$/.exec(requestUrl.pathname);
       if (one) {
         const found = messages.find((message) => message.sid === one[1]);
@@ -106,6 +123,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     accountSid,
     authToken,
     requests,
+    lookups,
     messages,
     receive: ({ from, to, body, dateSent }) => {
       const message: StoredMessage = { sid: `SM${randomBytes(16).toString("hex")}`, direction: "inbound", from, to, body, status: "received", dateSent: dateSent ?? new Date() };

@@ -87,3 +87,15 @@ export function tripInput(overrides: Partial<import("@/lib/validation/travel").T
     ...overrides,
   };
 }
+
+/** Moves the family's creation back, so it is past the caller registry's minimum age for reports. */
+export async function ageTestFamily(familyId: string, days = 2) {
+  await db.family.update({ where: { id: familyId }, data: { createdAt: new Date(Date.now() - days * 86400_000) } });
+}
+
+/** A family whose reports count in the caller registry: a plan, and older than the minimum age. */
+export async function createReportingFamily(options: { name?: string } = {}) {
+  const plan = await createTestPlan({ name: options.name ?? "Familia Reporte", words: null });
+  await ageTestFamily(plan.family.id);
+  return plan;
+}

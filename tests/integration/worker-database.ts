@@ -21,5 +21,6 @@ for (let attempt = 0; ; attempt++) {
 
 process.env.DATABASE_URL = databaseUrlFor(serverUrl, database);
 process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
+process.env.CALLER_REGISTRY_SECRET ??= "integration-tests-caller-registry-key-32-chars";
 process.env.PUBLIC_BASE_URL ??= "http://localhost:3000";
 process.env.DATABASE_POOL_SIZE ??= "4";

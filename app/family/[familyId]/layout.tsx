@@ -11,13 +11,14 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
   const { family } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
-  const [t, common, simulator, incidentT, open] = await Promise.all([getTranslations("plan"), getTranslations("common"), getTranslations("simulator"), getTranslations("incident"), findOpenIncident({ familyId: family.id })]);
+  const [t, common, simulator, incidentT, callers, open] = await Promise.all([getTranslations("plan"), getTranslations("common"), getTranslations("simulator"), getTranslations("incident"), getTranslations("callers"), findOpenIncident({ familyId: family.id })]);
   const base = `/family/${family.id}`;
   const links = [
     { href: base, label: family.name },
     { href: `${base}/contacts`, label: t("contactsLink") },
     { href: `${base}/words`, label: t("wordsTitle") },
     { href: `${base}/card`, label: t("printCard") },
+    { href: `${base}/callers`, label: callers("checkLink") },
     { href: `${base}/settings`, label: t("settingsLink") },
     ...(isSimulatorAvailable() ? [{ href: "/simulator", label: simulator("link") }] : []),
   ];

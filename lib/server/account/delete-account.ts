@@ -32,7 +32,7 @@ export async function deleteAccount(options: { userId: string; password: string 
       requireNoBlockedFamily(plan);
       await eraseSoleFamilies({ userId: options.userId, plan, tx });
       await tx.user.delete({ where: { id: options.userId } });
-      await tx.attemptCounter.deleteMany({ where: { key: { in: [signInEmailKey(user.email), `account-delete:${options.userId}`] } } });
+      await tx.attemptCounter.deleteMany({ where: { key: { in: [signInEmailKey(user.email), `account-delete:${options.userId}`, `caller-check:${options.userId}`] } } });
     },
     // Erasing several families in one transaction can take longer than the default 5 s.
     { timeout: 30_000 },

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { withdrawFamilyReportsIn } from "@/lib/server/callers/registry";
 import { cancelSteps } from "@/lib/server/incidents/schedule";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { cancelTripWarning } from "@/lib/server/travel/trip-warning";
@@ -14,7 +15,8 @@ import { tripRateKey } from "@/lib/server/travel/trips";
  * answers to numbers in no plan, webhooks no check-in claimed, rate-limit counters) go too for
  * every number the family holds or ever texted or heard from (people and contacts removed
  * earlier included), unless another family holds or has used that number: then it stays, with
- * that family's own data. Pending escalation jobs of its incidents and its trips' warnings are removed.
+ * that family's own data. Pending escalation jobs of its incidents and its trips' warnings are
+ * removed, and its reports to the caller registry withdrawn.
  * No permission check here: callers are deleteFamily, leaveFamily and deleteAccount.
  */
 export async function eraseFamily(familyId: string, options: { soleMemberId?: string; tx?: Prisma.TransactionClient } = {}): Promise<void> {
@@ -62,6 +64,9 @@ async function eraseFamilyIn(tx: Prisma.TransactionClient, familyId: string, opt
   const ids = incidents.map((incident) => incident.id);
   const trips = await tx.trip.findMany({ where: { familyId }, select: { id: true } });
 
+  // Its reports to the shared caller registry are withdrawn: the counts drop, and a number or
+  // account that falls below the threshold is kept as a hash only again.
+  await withdrawFamilyReportsIn(tx, familyId);
   await tx.family.delete({ where: { id: familyId } });
   if (own.length) {
     await tx.smsOptOut.deleteMany({ where: { phone: { in: own } } });

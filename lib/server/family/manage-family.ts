@@ -58,6 +58,16 @@ export async function exportFamilyData(options: { familyId: string; userId: stri
         orderBy: { checkedAt: "asc" },
         select: { personId: true, profilesPublic: true, phoneVisible: true, tripsPostedLive: true, placesPublic: true, checkedAt: true },
       },
+      shareCallerReports: true,
+      incidents: {
+        orderBy: { startedAt: "asc" },
+        select: {
+          id: true, startedAt: true, closedAt: true, status: true, outcome: true, drill: true,
+          callerNumber: true, callerPhone: true, callerHidden: true, demands: true, paymentInstructions: true,
+          identifiers: { orderBy: { createdAt: "asc" }, select: { kind: true, value: true, createdAt: true } },
+        },
+      },
+      callerReports: { orderBy: { reportedAt: "asc" }, select: { kind: true, reportedAt: true, incidentId: true } },
     },
   });
   return { format: "confirma-family-export", version: 1, exportedAt: (options.now ?? new Date()).toISOString(), family };

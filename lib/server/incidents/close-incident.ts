@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
+import { reportIncidentCallersIn } from "@/lib/server/callers/incident-callers";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireMembership } from "@/lib/server/family/require-membership";
@@ -32,6 +33,8 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
   await tx.incidentPerson.updateMany({ where: { incidentId: incident.id }, data: { openPersonId: null } });
   await cancelSteps(tx, incident.id);
   await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "closed", data: { outcome: options.outcome, by: options.closedById ? "adult" : "automatic", drillEnded: options.drillEnded ?? false } });
+  // A scam that ended: the caller's number and payment identifiers count as the family's report.
+  await reportIncidentCallersIn(tx, incident.id);
   if (options.outcome === "danger") return;
 
   const drill = incident.drill;

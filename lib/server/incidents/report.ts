@@ -1,5 +1,7 @@
 import "server-only";
+import { displayIdentifier } from "@/lib/caller-identifiers";
 import { db } from "@/lib/db";
+import { listIncidentIdentifiers } from "@/lib/server/callers/incident-callers";
 import { getIncident } from "./manage-incident";
 
 type Scope = { familyId: string; userId: string; incidentId: string };
@@ -45,7 +47,7 @@ function closingMessageIds(events: { type: string; data: unknown }[]) {
 export async function getIncidentReport(options: Scope & { now?: Date }) {
   const incident = await getIncident(options);
   const { ids, unnamed } = closingMessageIds(incident.events);
-  const [messages, adults] = await Promise.all([
+  const [messages, adults, identifiers] = await Promise.all([
     ids.length
       ? db.outboundMessage.findMany({
           where: { id: { in: ids }, familyId: incident.family.id },
@@ -54,6 +56,7 @@ export async function getIncidentReport(options: Scope & { now?: Date }) {
         })
       : [],
     db.membership.findMany({ where: { familyId: incident.family.id, phone: { not: null } }, select: { phone: true, user: { select: { name: true } } } }),
+    listIncidentIdentifiers(incident.incident),
   ]);
   const names = new Map<string, string>();
   for (const adult of adults) if (adult.phone) names.set(adult.phone, adult.user.name);
@@ -72,6 +75,11 @@ export async function getIncidentReport(options: Scope & { now?: Date }) {
     /** Until the end, or until now while it is still open. */
     durationMs: Math.max(0, (endedAt ?? options.now ?? new Date()).getTime() - startedAt.getTime()),
     closing,
+    /** The caller's number (checked) and the payment details they gave, as entered on the incident. */
+    caller: {
+      hidden: incident.incident.callerHidden,
+      identifiers: identifiers.map((identifier) => ({ ...identifier, display: identifier.kind === "card" ? identifier.value : displayIdentifier(identifier) })),
+    },
     /** Closing messages queued for sending: every one named, but those to numbers that opted out; plus older incidents' counts. */
     closingSent: closing.filter((message) => !message.optedOut).length + unnamed,
   };

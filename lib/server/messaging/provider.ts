@@ -41,6 +41,13 @@ export interface ProviderRecord {
   fetchMessage(sid: string): Promise<RecordedMessage | null>;
 }
 
+/** Twilio Lookup v2 line types (line_type_intelligence.type). */
+export const lineTypes = ["mobile", "landline", "fixedVoip", "nonFixedVoip", "personal", "tollFree", "premium", "sharedCost", "uan", "voicemail", "pager", "unknown"] as const;
+export type LineType = (typeof lineTypes)[number];
+
+/** What the provider knows of a number's line: its type and carrier (Twilio Lookup v2). */
+export type LineLookup = { lineType: LineType | null; carrier: string | null };
+
 export interface MessagingProvider {
   readonly name: "twilio" | "simulator";
   /** The numbers it can send from when they form a pool (TWILIO_FROM_NUMBERS); empty: one sender. */
@@ -51,6 +58,14 @@ export interface MessagingProvider {
   readonly record?: ProviderRecord;
   sendSms(input: { to: string; body: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;
   startCall(input: { to: string; twimlUrl: string; statusCallback: string; from?: string | null }): Promise<ProviderResult>;
+  /** Line type and carrier of a number (Twilio Lookup v2); absent where the provider has none. */
+  lookUpNumber?(e164: string): Promise<LineLookup>;
+}
+
+/** A line type as the provider wrote it, or "unknown" for anything new. */
+export function toLineType(value: unknown): LineType | null {
+  if (value === null || value === undefined || value === "") return null;
+  return (lineTypes as readonly string[]).includes(String(value)) ? (value as LineType) : "unknown";
 }
 
 let provider: MessagingProvider | undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import type { MessagingProvider, RecordedMessage } from "./provider";
+import type { LineLookup, MessagingProvider, RecordedMessage } from "./provider";
 
 export const SIMULATOR_NUMBER = "+15005550006";
 export const SIMULATOR_ACCOUNT_SID = `AC${"0".repeat(32)}`;
@@ -39,6 +39,17 @@ async function recordSimulatedSend(callbackUrl: string, sid: string) {
 }
 
 /**
+ * The simulator's Lookup, deterministic so demos and tests can rely on it: a number ending in 9
+ * is a non-fixed VoIP line (what extortion crews favour), in 8 a landline, anything else mobile.
+ */
+export function simulatedLineLookup(e164: string): LineLookup {
+  const last = e164.at(-1);
+  if (last === "9") return { lineType: "nonFixedVoip", carrier: "Simulated VoIP" };
+  if (last === "8") return { lineType: "landline", carrier: "Simulated Telephone Co." };
+  return { lineType: "mobile", carrier: "Simulated Mobile" };
+}
+
+/**
  * The provider used when no Twilio account is configured. Messages are only stored; their
  * statuses advance like Twilio's, through signed status callbacks handled by the same code.
  * Calls ring, are answered, and wait for a keypress on the simulator page.
@@ -73,6 +84,9 @@ export function createSimulatorProvider(): MessagingProvider {
         const row = await db.outboundMessage.findUnique({ where: { providerSid: sid } });
         return row ? sentRecord(row) : null;
       },
+    },
+    async lookUpNumber(e164) {
+      return simulatedLineLookup(e164);
     },
     async sendSms({ to, statusCallback }) {
       const sid = simulatedSid("SM");

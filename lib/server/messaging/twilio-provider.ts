@@ -1,7 +1,7 @@
 import "server-only";
 import twilio from "twilio";
 import type { AppEnv } from "@/lib/env-schema";
-import { ProviderError, type MessagingProvider, type RecordedMessage } from "./provider";
+import { ProviderError, toLineType, type MessagingProvider, type RecordedMessage } from "./provider";
 
 type TwilioMessage = { sid: string; direction: string; from: string; to: string; body: string; status: string; dateSent: Date | null };
 const recorded = (message: TwilioMessage): RecordedMessage => ({ sid: message.sid, direction: message.direction, from: message.from, to: message.to, body: message.body ?? "", status: message.status, sentAt: message.dateSent });
@@ -71,6 +71,15 @@ export function createTwilioProvider(env: AppEnv): MessagingProvider {
       try {
         const message = await client.messages.create({ to, body, statusCallback, ...(from ? { from } : sender) });
         return { sid: message.sid, status: message.status };
+      } catch (error) {
+        throw toProviderError(error);
+      }
+    },
+    async lookUpNumber(e164) {
+      try {
+        const found = await client.lookups.v2.phoneNumbers(e164).fetch({ fields: "line_type_intelligence" });
+        const line = found.lineTypeIntelligence;
+        return { lineType: toLineType(line?.type), carrier: line?.carrierName ?? null };
       } catch (error) {
         throw toProviderError(error);
       }

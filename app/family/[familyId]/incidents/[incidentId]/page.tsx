@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CallerSection } from "@/components/incident/caller-section";
 import { CallerWordForm, NotesForm } from "@/components/incident/incident-forms";
 import { LiveChecklist, LiveControls, LiveIncident, LivePings, LiveState, LiveTimeline, LiveVerdict, WhileOpen } from "@/components/incident/live-incident";
 import { localizeLiveUpdate } from "@/components/incident/live-payload";
@@ -40,6 +41,8 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
         )}
 
         <LiveVerdict name={name} country={family.country} reportHref={`${base}/report`} />
+
+        <CallerSection {...ids} userId={session.user.id} />
 
         <WhileOpen>
           <IncidentTravel {...ids} userId={session.user.id} />

@@ -22,7 +22,7 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
   const session = await requireSession(`/family/${familyId}/incidents/${incidentId}/report`);
   const report = await getIncidentReport({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
   const { incident, family, checkIns, events, claimedPerson, people, startedBy, closing } = report;
-  const [t, live, format, timeZone] = await Promise.all([getTranslations("report"), getTranslations("incident"), getFormatter(), getTimeZone()]);
+  const [t, live, callers, format, timeZone] = await Promise.all([getTranslations("report"), getTranslations("incident"), getTranslations("callers"), getFormatter(), getTimeZone()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const duration = durationParts(report.durationMs);
   const sentOf = (ids: string[]) => closing.filter((message) => ids.includes(message.id) && !message.optedOut).length;
@@ -70,6 +70,21 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
         </dd>
         <dt className="font-semibold">{t("callerNumber")}</dt>
         <dd dir="ltr">{incident.callerNumber || "—"}</dd>
+        <dt className="font-semibold">{t("callerPhone")}</dt>
+        <dd data-testid="report-caller-phone">
+          {report.caller.hidden ? t("callerHidden") : <bdi>{report.caller.identifiers.find((entry) => entry.kind === "phone")?.display ?? "—"}</bdi>}
+        </dd>
+        <dt className="font-semibold">{t("identifiers")}</dt>
+        <dd>
+          <ul data-testid="report-identifiers">
+            {report.caller.identifiers.filter((entry) => entry.kind !== "phone").map((entry) => (
+              <li key={`${entry.kind}:${entry.value}`}>
+                {callers(`kindShort.${entry.kind}`)}: <bdi className="font-mono">{entry.display}</bdi>
+              </li>
+            ))}
+          </ul>
+          {report.caller.identifiers.every((entry) => entry.kind === "phone") && "—"}
+        </dd>
         <dt className="font-semibold">{t("demands")}</dt>
         <dd className="whitespace-pre-wrap">{incident.demands || "—"}</dd>
         <dt className="font-semibold">{t("payment")}</dt>
