@@ -1,41 +1,45 @@
 import type { getTranslations } from "next-intl/server";
+import type { IncidentEvent } from "@/lib/incidents/incident-events";
 import { formatPhone } from "@/lib/phone";
 
 type T = Awaited<ReturnType<typeof getTranslations<"incident">>>;
-type Event = { type: string; data: unknown };
 
-/** One line of the timeline, in the reader's language. Secret words never reach an event. */
-export function describeEvent(t: T, event: Event): string {
-  const data = (event.data ?? {}) as Record<string, string | number | null | undefined>;
-  const str = (key: string) => String(data[key] ?? "");
+/**
+ * One line of the timeline, in the reader's language. Secret words never reach an event. The
+ * switch covers every kind (lib/incidents/incident-events.ts): a new kind fails the type check
+ * here until it is described.
+ */
+export function describeEvent(t: T, event: IncidentEvent): string {
   switch (event.type) {
     case "ping_sent":
-      return t("event.ping_sent", { name: str("name") });
+      return t("event.ping_sent", { name: event.data.name });
     case "wave_started":
-      return t("event.wave_started", { step: t(`step.${str("step")}` as "step.call"), count: Number(data.count ?? 0) });
-    case "delivery":
-      return t("event.delivery", { phone: formatPhone(str("phone")), status: t.has(`status.${str("status")}` as "status.sent") ? t(`status.${str("status")}` as "status.sent") : str("status") });
+      return t("event.wave_started", { step: t(`step.${event.data.step}`), count: event.data.count });
+    case "delivery": {
+      const status = `status.${event.data.status}`;
+      return t("event.delivery", { phone: formatPhone(event.data.phone), status: t.has(status) ? t(status) : event.data.status });
+    }
     case "reply":
     case "late_reply": {
-      const verdict = t(`verdict.${str("verdict")}` as "verdict.text");
-      const text = data.text ? ` — “${str("text")}”` : "";
-      const left = typeof data.guessesLeft === "number" && str("verdict") === "wrong_word" ? ` (${t("guessesLeft", { count: data.guessesLeft })})` : "";
-      return t(`event.${event.type}`, { from: str("from"), verdict }) + text + left;
+      const { from, verdict, text, guessesLeft } = event.data;
+      const quoted = text ? ` — “${text}”` : "";
+      const left = typeof guessesLeft === "number" && verdict === "wrong_word" ? ` (${t("guessesLeft", { count: guessesLeft })})` : "";
+      return t(`event.${event.type}`, { from, verdict: t(`verdict.${verdict}`) }) + quoted + left;
     }
     case "closed":
-      return t("event.closed", { outcome: t(`outcome.${str("outcome")}` as "outcome.false_alarm") });
+      return t("event.closed", { outcome: t(`outcome.${event.data.outcome}`) });
     case "all_clear_sent":
     case "stand_down_sent":
-      return t(`event.${event.type}`, { count: Number(data.count ?? 0) });
+      return t(`event.${event.type}`, { count: event.data.count });
     case "opted_out":
     case "opted_in":
-      return t(`event.${event.type}`, { phone: formatPhone(str("phone")) });
+      return t(`event.${event.type}`, { phone: formatPhone(event.data.phone) });
     case "person_state":
-      return t("event.person_state", { person: str("person"), state: t(`personState.${str("state")}` as "personState.waiting") });
+      return t("event.person_state", { person: event.data.person, state: t(`personState.${event.data.state}`) });
     case "danger_alert_sent":
       return t("event.danger_alert_sent");
     case "caller_word_checked":
-      return t("event.caller_word_checked", { result: t(`wordResult.${str("result")}` as "wordResult.none") });
+      return t("event.caller_word_checked", { result: t(`wordResult.${event.data.result}`) });
     case "started":
     case "paused":
     case "resumed":
@@ -43,6 +47,6 @@ export function describeEvent(t: T, event: Event): string {
     case "step_ticked":
       return t(`event.${event.type}`);
     default:
-      return event.type;
+      return event satisfies never;
   }
 }

@@ -129,13 +129,13 @@ export function LiveVerdict({ name, country, reportHref }: { name: string; count
         {verdict.kind === "probably" && <h1 className="text-3xl font-bold">{t("probablyTitle")}</h1>}
         {verdict.kind === "closed" && (
           <>
-            <h1 className="text-3xl font-bold">{verdict.outcome === "confirmed_safe" ? t("safeTitle", { name }) : t("closedTitle", { outcome: t(`outcome.${verdict.outcome}` as "outcome.false_alarm") })}</h1>
+            <h1 className="text-3xl font-bold">{verdict.outcome === "confirmed_safe" ? t("safeTitle", { name }) : t("closedTitle", { outcome: t(`outcome.${verdict.outcome}`) })}</h1>
             {verdict.outcome === "confirmed_safe" && <p>{t("safeLead")}</p>}
             <ul className="flex flex-col gap-3" data-testid="emergency-numbers">
               {emergency.map((number) => (
                 <li key={number.key}>
                   <a href={number.href} className={`${callButton} bg-white text-gray-900`}>
-                    {guidance(`numbers.${number.key}` as "numbers.emergency")}: <span dir="ltr" className="ml-1">{number.display}</span>
+                    {guidance(`numbers.${number.key}`)}: <span dir="ltr" className="ml-1">{number.display}</span>
                   </a>
                 </li>
               ))}
@@ -201,10 +201,10 @@ export function LivePings() {
       <ul className="flex flex-col gap-2" data-testid="pings">
         {view.pings.map((ping) => (
           <li key={ping.id} className="flex flex-col rounded-lg bg-gray-50 p-3" data-phone={ping.phone}>
-            <span className="font-semibold">{ping.name} · {t(`wave.${ping.wave}` as "wave.0")}</span>
+            <span className="font-semibold">{ping.name} · {t(`wave.${ping.wave}`)}</span>
             <span>
-              {t(`channel.${ping.channel}`)} <span dir="ltr">{ping.display}</span> · {ping.status ? (t.has(`status.${ping.status}` as "status.sent") ? t(`status.${ping.status}` as "status.sent") : ping.status) : t("status.pending")}
-              {ping.verdict && <strong data-testid="verdict"> · {t(`verdict.${ping.verdict}` as "verdict.text")}</strong>}
+              {t(`channel.${ping.channel}`)} <span dir="ltr">{ping.display}</span> · {ping.status ? (t.has(`status.${ping.status}`) ? t(`status.${ping.status}`) : ping.status) : t("status.pending")}
+              {ping.verdict && <strong data-testid="verdict"> · {t(`verdict.${ping.verdict}`)}</strong>}
             </span>
           </li>
         ))}

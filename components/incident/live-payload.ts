@@ -1,9 +1,10 @@
 import type { getFormatter, getTranslations } from "next-intl/server";
+import type { IncidentEventType } from "@/lib/generated/prisma/enums";
 import type { LiveUpdate, LiveView } from "@/lib/server/incidents/live-view";
 import { describeEvent } from "./describe-event";
 
 /** A timeline entry as the screen shows it: already in the reader's language. */
-export type LiveEvent = { id: string; at: string; time: string; type: string; text: string };
+export type LiveEvent = { id: string; at: string; time: string; type: IncidentEventType; text: string };
 /** What the live stream sends with every burst of events, and what the page starts from. */
 export type LivePayload = { view: LiveView; events: LiveEvent[] };
 

@@ -72,7 +72,7 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
               <li key={incident.id}>
                 <Link href={`/family/${family.id}/incidents/${incident.id}`} className="flex min-h-12 flex-wrap items-center gap-2 rounded-lg bg-gray-50 p-3 font-semibold underline">
                   {format.dateTime(incident.startedAt, { dateStyle: "medium", timeStyle: "short" })} · {incident.claimedPerson?.name ?? incidentT("everyone")} ·{" "}
-                  {incident.outcome ? incidentT(`outcome.${incident.outcome}` as "outcome.false_alarm") : incidentT("open")}
+                  {incident.outcome ? incidentT(`outcome.${incident.outcome}`) : incidentT("open")}
                   {incident.drill && ` · ${incidentT("drillBadge")}`}
                 </Link>
               </li>

@@ -4,6 +4,7 @@ import { closeIncidentIn } from "./close-incident";
 import { appendIncidentEvent } from "./events";
 import { familyAdults, queueNotice } from "./notify";
 import { nextPersonState, spendWordGuess, type PersonEvidence } from "./verification";
+import type { CheckInVerdict } from "@/lib/generated/prisma/enums";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -20,7 +21,8 @@ export type Reading = {
 
 export type ReplyInput = { via: "sms"; reading: Reading; text: string | null } | { via: "keypad"; digit: string };
 
-export type Verdict = "safe" | "danger" | "wrong_word" | "locked" | "keypad_safe" | "seen_safe" | "not_seen" | "text";
+/** What an answer meant: the schema's CheckInVerdict. */
+export type Verdict = CheckInVerdict;
 
 type IncidentCheckIn = { id: string; incidentId: string; personId: string | null; contactId: string | null };
 

@@ -9,9 +9,10 @@ import { requireUuid } from "@/lib/server/plan/scoped";
 import { appendIncidentEvent } from "./events";
 import { familyAdults, queueNotice } from "./notify";
 import { cancelSteps } from "./schedule";
+import { IncidentOutcome } from "@/lib/generated/prisma/enums";
 
-export const outcomes = ["confirmed_safe", "danger", "false_alarm", "no_answer"] as const;
-export type Outcome = (typeof outcomes)[number];
+export const outcomes = Object.values(IncidentOutcome);
+export type Outcome = IncidentOutcome;
 
 type Transaction = Prisma.TransactionClient;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { formatPhone } from "@/lib/phone";
 import { probableReason, type PersonState } from "@/components/incident/incident-status";
+import type { IncidentEvent } from "@/lib/incidents/incident-events";
 import { escalationSteps, type EscalationStep } from "./schedule";
 import { wordGuessBudget } from "./verification";
 
@@ -20,7 +21,8 @@ export type LiveView = {
   pings: LivePing[];
 };
 /** A timeline entry as stored (`at` in UTC, ISO 8601): the stream and the page describe it in the reader's language. */
-export type LiveEventRow = { id: string; type: string; data: Record<string, unknown>; at: string };
+/** A timeline entry as the live stream reads it (lib/incidents/incident-events.ts types its data). */
+export type LiveEventRow = IncidentEvent & { id: string; at: string };
 export type LiveUpdate = { view: LiveView; events: LiveEventRow[]; lastEventId: string };
 
 type Row = {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Locale } from "@/lib/generated/prisma/enums";
+import type { CheckInKind, Locale } from "@/lib/generated/prisma/enums";
 import { carrierKeyword } from "@/lib/messaging/keywords";
 import { renderSms } from "@/lib/messaging/templates";
 import { applyIncidentReply, type Reading } from "@/lib/server/incidents/apply-reply";
@@ -18,7 +18,7 @@ type Client = Pick<Transaction, "checkIn">;
 export type AskingCheckIn = {
   id: string;
   familyId: string;
-  kind: string;
+  kind: CheckInKind;
   incidentId: string | null;
   incidentOpen: boolean;
   personId: string | null;

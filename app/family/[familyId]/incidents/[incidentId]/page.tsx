@@ -25,7 +25,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
   const name = claimedName ?? t("everyone");
   const base = `/family/${family.id}/incidents/${incident.id}`;
   const ids = { familyId: family.id, incidentId: incident.id };
-  const steps = (items: typeof defaultSteps) => items.map((step) => ({ key: step.key, label: guidance(`steps.${step.key}` as "steps.hangUp") }));
+  const steps = (items: typeof defaultSteps) => items.map((step) => ({ key: step.key, label: guidance(`steps.${step.key}`) }));
 
   return (
     <LiveIncident {...ids} initial={localizeLiveUpdate(t, format, update)}>
@@ -64,7 +64,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
               {emergencyNumbers[family.country].map((entry) => (
                 <li key={entry.key}>
                   <a href={entry.href} className="flex min-h-14 flex-wrap items-center gap-x-3 rounded-xl border-2 border-gray-900 px-4 py-2">
-                    <strong className="text-2xl" dir="ltr">{entry.display}</strong> {guidance(`numbers.${entry.key}` as "numbers.emergency")}
+                    <strong className="text-2xl" dir="ltr">{entry.display}</strong> {guidance(`numbers.${entry.key}`)}
                   </a>
                 </li>
               ))}
@@ -93,7 +93,7 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
             </ul>
             <h2 className="mt-2 text-xl font-bold">{t("signsTitle")}</h2>
             <ul className="list-disc pl-6">
-              {warningSigns.map((sign) => <li key={sign.key}>{guidance(`signs.${sign.key}` as "signs.staysOnLine")}</li>)}
+              {warningSigns.map((sign) => <li key={sign.key}>{guidance(`signs.${sign.key}`)}</li>)}
             </ul>
           </section>
         </WhileOpen>

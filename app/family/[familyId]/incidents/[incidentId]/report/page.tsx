@@ -1,4 +1,5 @@
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { asIncidentEvent } from "@/lib/incidents/incident-events";
 import { describeEvent } from "@/components/incident/describe-event";
 import { PrintButton } from "@/components/plan/print-button";
 import { formatPhone } from "@/lib/phone";
@@ -27,17 +28,25 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
   const duration = durationParts(report.durationMs);
   const sentOf = (ids: string[]) => closing.filter((message) => ids.includes(message.id) && !message.optedOut).length;
   const status = (message: ClosingMessage) =>
-    message.optedOut ? t("optedOut") : live.has(`status.${message.status}` as "status.sent") ? live(`status.${message.status}` as "status.sent") : message.status;
-  const timelineLine = (event: (typeof events)[number]) => {
-    const data = (event.data ?? {}) as { messageIds?: unknown; count?: unknown; replyMessageId?: unknown };
-    if (event.type === "all_clear_sent" || event.type === "stand_down_sent") {
-      const count = Array.isArray(data.messageIds) ? sentOf(data.messageIds as string[]) : Number(data.count ?? 0);
-      return t(event.type === "all_clear_sent" ? "timelineAllClear" : "timelineStandDown", { count });
+    message.optedOut ? t("optedOut") : live.has(`status.${message.status}`) ? live(`status.${message.status}`) : message.status;
+  const timelineLine = (row: (typeof events)[number]) => {
+    const event = asIncidentEvent(row);
+    switch (event.type) {
+      case "all_clear_sent":
+      case "stand_down_sent": {
+        const count = event.data.messageIds ? sentOf(event.data.messageIds) : event.data.count;
+        return t(event.type === "all_clear_sent" ? "timelineAllClear" : "timelineStandDown", { count });
+      }
+      case "started":
+        return t("timelineStarted");
+      case "closed":
+        return t("timelineEnded", { outcome: live(`outcome.${event.data.outcome}`) });
+      case "reply":
+      case "late_reply":
+        return event.data.replyMessageId ? `${describeEvent(live, event)} · ${t("timelineReplied")}` : describeEvent(live, event);
+      default:
+        return describeEvent(live, event);
     }
-    if (event.type === "started") return t("timelineStarted");
-    if (event.type === "closed") return t("timelineEnded", { outcome: live(`outcome.${String((event.data as { outcome?: string })?.outcome)}` as "outcome.false_alarm") });
-    const line = describeEvent(live, event);
-    return typeof data.replyMessageId === "string" ? `${line} · ${t("timelineReplied")}` : line;
   };
   return (
     <article className="flex flex-col gap-4">
@@ -55,7 +64,7 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
         <dt className="font-semibold">{t("duration")}</dt>
         <dd data-testid="report-duration">{duration.hours > 0 ? t("durationLong", duration) : t("durationShort", duration)}</dd>
         <dt className="font-semibold">{t("outcome")}</dt>
-        <dd>{incident.outcome ? live(`outcome.${incident.outcome}` as "outcome.false_alarm") : t("stillOpen")}</dd>
+        <dd>{incident.outcome ? live(`outcome.${incident.outcome}`) : t("stillOpen")}</dd>
         <dt className="font-semibold">{t("claimed")}</dt>
         <dd>{claimedPerson?.name ?? t("nobodyNamed")}</dd>
         <dt className="font-semibold">{t("people")}</dt>
@@ -94,7 +103,7 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
       <ul data-testid="report-pings">
         {checkIns.map((checkIn) => (
           <li key={checkIn.id}>
-            {checkIn.contact?.name ?? checkIn.person?.name} ({live(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${live(`verdict.${checkIn.verdict}` as "verdict.text")}` : ""}
+            {checkIn.contact?.name ?? checkIn.person?.name} ({live(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${live(`verdict.${checkIn.verdict}`)}` : ""}
             {checkIn.repliedAt ? ` — ${when(checkIn.repliedAt)}` : ""}
           </li>
         ))}
