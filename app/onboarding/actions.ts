@@ -1,20 +1,11 @@
 "use server";
+// A new family (userAction: the signed-in adult becomes its first admin).
 import { redirect } from "next/navigation";
-import { actionErrorState } from "@/lib/server/action-error";
-import { requireSession } from "@/lib/server/auth/session";
+import { userAction } from "@/lib/server/actions/action-builders";
 import { createFamily } from "@/lib/server/family/create-family";
 import { createFamilySchema } from "@/lib/validation/family";
-import { parseForm, type FormState } from "@/lib/validation/form-state";
 
-export async function createFamilyAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession("/onboarding");
-  const parsed = parseForm(createFamilySchema, formData);
-  if (!parsed.ok) return parsed.state;
-  let familyId: string;
-  try {
-    familyId = (await createFamily({ userId: session.user.id, input: parsed.data })).id;
-  } catch (error) {
-    return actionErrorState(error, formData);
-  }
-  redirect(`/family/${familyId}/setup`);
-}
+export const createFamilyAction = userAction({ schema: createFamilySchema, returnTo: () => "/onboarding" }, async ({ scope, input }) => {
+  const family = await createFamily({ userId: scope.userId, input });
+  redirect(`/family/${family.id}/setup`);
+});

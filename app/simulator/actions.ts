@@ -1,33 +1,17 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { actionErrorState } from "@/lib/server/action-error";
-import { requireSession } from "@/lib/server/auth/session";
+// The simulator's replies and key presses (userAction: the signed-in adult; the simulator
+// checks that the number is one of their families' and that the simulator is on).
+import { userAction } from "@/lib/server/actions/action-builders";
 import { simulateInboundSms, simulateKeypress } from "@/lib/server/simulator/simulator";
-import { parseForm, type FormState } from "@/lib/validation/form-state";
 import { keypressSchema, simulatedReplySchema } from "@/lib/validation/simulator";
 
-export async function simulateReplyAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession("/simulator");
-  const parsed = parseForm(simulatedReplySchema, formData);
-  if (!parsed.ok) return parsed.state;
-  try {
-    await simulateInboundSms({ userId: session.user.id, ...parsed.data });
-  } catch (error) {
-    return actionErrorState(error, formData);
-  }
-  revalidatePath("/simulator");
-  return { status: "success", successMessage: "sent" };
-}
+const onSimulator = { returnTo: () => "/simulator", revalidate: () => "/simulator" };
 
-export async function simulateKeypressAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession("/simulator");
-  const parsed = parseForm(keypressSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  try {
-    await simulateKeypress({ userId: session.user.id, ...parsed.data });
-  } catch (error) {
-    return actionErrorState(error, formData);
-  }
-  revalidatePath("/simulator");
-  return { status: "success" };
-}
+export const simulateReplyAction = userAction({ ...onSimulator, schema: simulatedReplySchema }, async ({ scope, input }) => {
+  await simulateInboundSms({ userId: scope.userId, ...input });
+  return { status: "success", successMessage: "sent" };
+});
+
+export const simulateKeypressAction = userAction({ ...onSimulator, schema: keypressSchema }, async ({ scope, input }) => {
+  await simulateKeypress({ userId: scope.userId, ...input });
+});

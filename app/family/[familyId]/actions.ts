@@ -1,35 +1,19 @@
 "use server";
-import { revalidatePath } from "next/cache";
+// Invitations to the family (familyAction: signed-in adults; the invite functions check the role).
 import { env } from "@/lib/env";
-import { actionErrorState } from "@/lib/server/action-error";
-import { requireSession } from "@/lib/server/auth/session";
+import { familyAction } from "@/lib/server/actions/action-builders";
 import { createInvite } from "@/lib/server/invite/create-invite";
 import { revokeInvite } from "@/lib/server/invite/revoke-invite";
 import { roleSchema } from "@/lib/validation/family";
-import { parseForm, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 
 export type InviteState = FormState & { inviteUrl?: string };
 
-export async function createInviteAction(familyId: string, _previous: InviteState, formData: FormData): Promise<InviteState> {
-  const session = await requireSession(`/family/${familyId}`);
-  const parsed = parseForm(roleSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  try {
-    const { token } = await createInvite({ familyId, userId: session.user.id, role: parsed.data.role });
-    revalidatePath(`/family/${familyId}`);
-    return { status: "success", inviteUrl: `${env.PUBLIC_BASE_URL}/invite/${token}` };
-  } catch (error) {
-    return actionErrorState(error, formData);
-  }
-}
+export const createInviteAction = familyAction<[], typeof roleSchema, InviteState>({ schema: roleSchema }, async ({ scope, input }) => {
+  const { token } = await createInvite({ ...scope, role: input.role });
+  return { status: "success", inviteUrl: `${env.PUBLIC_BASE_URL}/invite/${token}` };
+});
 
-export async function revokeInviteAction(familyId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession(`/family/${familyId}`);
-  try {
-    await revokeInvite({ familyId, userId: session.user.id, inviteId: String(formData.get("inviteId") ?? "") });
-    revalidatePath(`/family/${familyId}`);
-    return { status: "success" };
-  } catch (error) {
-    return actionErrorState(error, formData);
-  }
-}
+export const revokeInviteAction = familyAction({}, async ({ scope, formData }) => {
+  await revokeInvite({ ...scope, inviteId: String(formData.get("inviteId") ?? "") });
+});

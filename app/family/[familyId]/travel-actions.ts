@@ -1,58 +1,35 @@
 "use server";
-// Server actions of trips and exposure checks. Each checks the session; the data-access
-// functions check the family and the role. Every failure comes back as a translated form message.
+// Trips and exposure checks (familyAction: signed-in adults; the data-access functions check the
+// family and the role; every failure comes back as a translated form message).
+import { familyAction } from "@/lib/server/actions/action-builders";
 import { saveExposureCheck } from "@/lib/server/exposure/exposure-checks";
 import { addTripCompanion, createTrip, deleteTrip, removeTripContact, updateTrip } from "@/lib/server/travel/trips";
-import { requireSession } from "@/lib/server/auth/session";
-import { parseForm, type FormState } from "@/lib/validation/form-state";
 import { companionSchema, exposureSchema, tripSchema } from "@/lib/validation/travel";
-import { settleFormAction, type Scope } from "./run-form-action";
 
-/** Runs `work` for the signed-in adult and turns its failure into the form's state. */
-function attempt(familyId: string, formData: FormData, work: (scope: Scope) => Promise<FormState | void>): Promise<FormState> {
-  return settleFormAction(familyId, formData, () => requireSession(`/family/${familyId}`), work);
-}
+export const createTripAction = familyAction({ bound: ["personId"], schema: tripSchema }, async ({ scope, input }) => {
+  const trip = await createTrip({ ...scope, input });
+  return { status: "success", successMessage: "tripAdded", successValues: { destination: trip.destination } };
+});
 
-export async function createTripAction(familyId: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(tripSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  return attempt(familyId, formData, async (s) => {
-    const trip = await createTrip({ ...s, personId, input: parsed.data });
-    return { status: "success", successMessage: "tripAdded", successValues: { destination: trip.destination } };
-  });
-}
+export const updateTripAction = familyAction({ bound: ["tripId"], schema: tripSchema }, async ({ scope, input }) => {
+  await updateTrip({ ...scope, input });
+  return { status: "success", successMessage: "tripSaved", values: Object.fromEntries(Object.entries(input).map(([key, value]) => [key, String(value ?? "")])) };
+});
 
-export async function updateTripAction(familyId: string, tripId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(tripSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  return attempt(familyId, formData, async (s) => {
-    await updateTrip({ ...s, tripId, input: parsed.data });
-    return { status: "success", successMessage: "tripSaved", values: Object.fromEntries(Object.entries(parsed.data).map(([key, value]) => [key, String(value ?? "")])) };
-  });
-}
+export const deleteTripAction = familyAction({ bound: ["tripId"] }, async ({ scope }) => {
+  await deleteTrip(scope);
+});
 
-export async function deleteTripAction(familyId: string, tripId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return attempt(familyId, formData, (s) => deleteTrip({ ...s, tripId }));
-}
+export const addCompanionAction = familyAction({ bound: ["tripId"], schema: companionSchema }, async ({ scope, input }) => {
+  await addTripCompanion({ ...scope, input });
+  return { status: "success", successMessage: "companionAdded", successValues: { name: input.name } };
+});
 
-export async function addCompanionAction(familyId: string, tripId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(companionSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  return attempt(familyId, formData, async (s) => {
-    await addTripCompanion({ ...s, tripId, input: parsed.data });
-    return { status: "success", successMessage: "companionAdded", successValues: { name: parsed.data.name } };
-  });
-}
+export const removeTripContactAction = familyAction({ bound: ["tripId"] }, async ({ scope, formData }) => {
+  await removeTripContact({ ...scope, tripContactId: String(formData.get("tripContactId") ?? "") });
+});
 
-export async function removeTripContactAction(familyId: string, tripId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return attempt(familyId, formData, (s) => removeTripContact({ ...s, tripId, tripContactId: String(formData.get("tripContactId") ?? "") }));
-}
-
-export async function saveExposureAction(familyId: string, personId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(exposureSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  return attempt(familyId, formData, async (s) => {
-    await saveExposureCheck({ ...s, personId, input: parsed.data });
-    return { status: "success", successMessage: "exposureSaved" };
-  });
-}
+export const saveExposureAction = familyAction({ bound: ["personId"], schema: exposureSchema }, async ({ scope, input }) => {
+  await saveExposureCheck({ ...scope, input });
+  return { status: "success", successMessage: "exposureSaved" };
+});

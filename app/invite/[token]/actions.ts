@@ -1,17 +1,10 @@
 "use server";
+// Accepting an invitation (userAction: the signed-in adult; acceptInvite checks the token).
 import { redirect } from "next/navigation";
-import { actionErrorState } from "@/lib/server/action-error";
-import { requireSession } from "@/lib/server/auth/session";
+import { userAction } from "@/lib/server/actions/action-builders";
 import { acceptInvite } from "@/lib/server/invite/accept-invite";
-import type { FormState } from "@/lib/validation/form-state";
 
-export async function acceptInviteAction(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession(`/invite/${token}`);
-  let familyId: string;
-  try {
-    familyId = (await acceptInvite({ token, userId: session.user.id })).familyId;
-  } catch (error) {
-    return actionErrorState(error, formData);
-  }
+export const acceptInviteAction = userAction({ bound: ["token"], returnTo: ({ token }) => `/invite/${token}` }, async ({ scope }) => {
+  const { familyId } = await acceptInvite(scope);
   redirect(`/family/${familyId}`);
-}
+});
