@@ -21,6 +21,7 @@ const { superviseIncidentWorker } = await import("@/lib/server/incidents/worker"
 const { workerUtils } = await import("@/lib/server/incidents/schedule");
 const { createTestFamily } = await import("./factories");
 const { inboundSms, signedWebhook } = await import("./webhook-request");
+const { makeStepDue } = await import("./jobs");
 
 const sent: string[] = [];
 let sids = 0;
@@ -63,7 +64,7 @@ describe("a database outage mid-incident", () => {
       proxy.up();
       const utils = await workerUtils();
       await expect.poll(async () => (await utils.withPgClient((client) => client.query("SELECT 1"))).rowCount, { timeout: 15_000 }).toBe(1);
-      await utils.withPgClient((client) => client.query("UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1", [`incident:${incident.id}:tier1`]));
+      await makeStepDue(incident.id, "tier1");
 
       // The provider retries the same message: accepted now, and only once.
       await expect.poll(async () => (await post(reply)).status, { timeout: 15_000 }).toBe(200);

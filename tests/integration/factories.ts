@@ -28,8 +28,8 @@ export async function addTestMember(familyId: string, role: Role) {
 }
 
 let numberCounter = 0;
-/** A number no other row of this run holds: the test worker's id and a counter, never the clock. */
-export function uniquePhone(prefix: "33" | "55" | "81" = "55") {
+/** A Mexican mobile number no other test (of any worker or run) uses: the test worker, the process and a counter, never the clock. */
+export function uniquePhone(prefix: "33" | "55" | "56" | "81" = "55") {
   numberCounter++;
   const worker = Number(process.env.VITEST_POOL_ID ?? "0") % 10;
   return `+52${prefix}${worker}${String(process.pid % 1000).padStart(3, "0")}${String(numberCounter).padStart(4, "0")}`;

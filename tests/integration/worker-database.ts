@@ -1,5 +1,6 @@
 // Gives this worker its own database, copied from the migrated template, before any module
 // under test reads DATABASE_URL.
+import pg from "pg";
 import { inject } from "vitest";
 import { ensureDatabase } from "../../scripts/db/embedded-postgres.ts";
 import { databaseUrlFor } from "./database-url.ts";
@@ -20,6 +21,19 @@ for (let attempt = 0; ; attempt++) {
 }
 
 process.env.DATABASE_URL = databaseUrlFor(serverUrl, database);
+
+// Each test file starts with an empty job queue: timers and sends an earlier file of this worker
+// left pending must not fire inside this one (graphile-worker's own complete_jobs).
+{
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ installed: boolean }>("SELECT to_regclass('graphile_worker.jobs') IS NOT NULL AS installed");
+    if (rows[0]?.installed) await client.query("SELECT graphile_worker.complete_jobs(ARRAY(SELECT id FROM graphile_worker.jobs))");
+  } finally {
+    await client.end();
+  }
+}
 process.env.BETTER_AUTH_SECRET ??= "integration-tests-secret-at-least-32-characters";
 process.env.CALLER_REGISTRY_SECRET ??= "integration-tests-caller-registry-key-32-chars";
 process.env.PUBLIC_BASE_URL ??= "http://localhost:3000";

@@ -15,7 +15,7 @@ import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secr
 import { createInvite } from "@/lib/server/invite/create-invite";
 import { saveExposureCheck } from "@/lib/server/exposure/exposure-checks";
 import { addTripCompanion, createTrip } from "@/lib/server/travel/trips";
-import { addTestMember, createTestFamily, dayFromToday, tripInput } from "@/tests/integration/factories";
+import { addTestMember, createTestFamily, dayFromToday, tripInput, uniquePhone } from "@/tests/integration/factories";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { inboundSms, signedWebhook } from "@/tests/integration/webhook-request";
 import { deleteFamily, updateAlertPhone } from "./manage-family";
@@ -23,8 +23,7 @@ import { deleteFamily, updateAlertPhone } from "./manage-family";
 recordOutgoingMessages();
 afterAll(async () => (await workerUtils()).release());
 
-let counter = 0;
-const newPhone = (area: string) => `+52${area}${String(Date.now() % 1e5).padStart(5, "0")}${String(counter++ % 1000).padStart(3, "0")}`;
+const newPhone = (area: "33" | "55" | "56" | "81") => uniquePhone(area);
 const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 const reply = (from: string, body: string) => handleTwilioWebhook(signedWebhook("/api/twilio/sms", inboundSms(from, body)));
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createPerson } from "@/lib/server/people/people";
 import { saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { sendTestCheckIns } from "@/lib/server/check-ins/test-check-ins";
-import { createTestFamily } from "@/tests/integration/factories";
+import { createTestFamily, uniquePhone } from "@/tests/integration/factories";
 import { recordOutgoingMessages } from "@/tests/integration/recording-provider";
 import { callSid, inboundSms, messageSid, signedWebhook } from "@/tests/integration/webhook-request";
 import { REDACTED } from "@/lib/server/replies/receive-reply";
@@ -18,8 +18,7 @@ beforeEach(async () => {
   sent.length = 0;
 });
 
-let counter = 0;
-const newPhone = () => `+5255${String(Date.now() % 1e6).padStart(6, "0")}${String(counter++ % 100).padStart(2, "0")}`;
+const newPhone = () => uniquePhone();
 
 async function familyWithPerson() {
   const { family, ownerId } = await createTestFamily({ name: "Familia Webhook" });

@@ -5,14 +5,13 @@ import { workerUtils } from "@/lib/server/incidents/schedule";
 import { startIncident } from "@/lib/server/incidents/start-incident";
 import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
 import { saveSecretWords } from "@/lib/server/secret-words/secret-words";
-import { createTestFamily } from "@/tests/integration/factories";
+import { createTestFamily, uniquePhone } from "@/tests/integration/factories";
 import { inboundSms, signedWebhook } from "@/tests/integration/webhook-request";
 import { listSimulatorConversations, simulateInboundSms, simulateKeypress } from "./simulator";
 
 afterAll(async () => (await workerUtils()).release());
 
-let counter = 0;
-const newPhone = () => `+5255${String(Date.now() % 1e6).padStart(6, "0")}${String(counter++ % 100).padStart(2, "0")}`;
+const newPhone = () => uniquePhone();
 
 async function familyWithPerson(name: string, phone = newPhone()) {
   const { family, ownerId } = await createTestFamily({ name });
