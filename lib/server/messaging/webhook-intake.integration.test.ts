@@ -110,6 +110,27 @@ describe("the lean webhook intake, handing over to the worker", () => {
     expect(await db.smsOptOut.count({ where: { phone: person.phone } })).toBe(1);
   });
 
+  it("refuses a chunked body past the cap while the client is still sending, and the client reads the refusal", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${base}/api/twilio/sms`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      request.on("error", reject);
+      const chunk = Buffer.alloc(256 * 1024, "x");
+      let sent = 0;
+      const write = () => {
+        while (sent < 24 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!request.write(chunk)) return void request.once("drain", write);
+        }
+        request.end();
+      };
+      write();
+    });
+    expect(status).toBe(413);
+  });
+
   it("refuses forged and oversized requests before storing anything, and passes every other request on", async () => {
     const params = inboundSms(newPhone(), "hola");
     expect((await send(signedWebhook("/api/twilio/sms", params, { signature: "bm90IGEgc2lnbmF0dXJl" }))).status).toBe(403);

@@ -25,10 +25,8 @@ export function serveTwilioWebhook(request: IncomingMessage, response: ServerRes
             signature: firstValue(request.headers["x-twilio-signature"]),
             text,
           });
-    const headers = Object.fromEntries(answer.headers);
-    // An oversized body is not read to its end: the connection closes after the refusal.
-    if (text === null) response.once("finish", () => request.destroy());
-    response.writeHead(answer.status, text === null ? { ...headers, Connection: "close" } : headers);
+    if (text === null) discardRest(request);
+    response.writeHead(answer.status, Object.fromEntries(answer.headers));
     response.end(Buffer.from(await answer.arrayBuffer()));
   }, () => {
     // The client went away mid-body: nothing was stored, nobody is waiting for an answer.
@@ -37,11 +35,24 @@ export function serveTwilioWebhook(request: IncomingMessage, response: ServerRes
   return true;
 }
 
+/** The longest a refused body may keep its connection busy while its rest is thrown away. */
+const DISCARD_FOR_MS = 30_000;
+
+/**
+ * What is left of a refused body is read and dropped as it comes (never held), so that a client
+ * still sending gets to read the refusal; one that sends for too long loses the connection.
+ */
+function discardRest(request: IncomingMessage) {
+  const cutOff = setTimeout(() => request.destroy(), DISCARD_FOR_MS);
+  request.once("close", () => clearTimeout(cutOff));
+  request.resume();
+}
+
 function firstValue(value: string | string[] | undefined): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-/** The body as text, or null as soon as it passes the cap (the rest is never read). */
+/** The body as text, or null as soon as it passes the cap (nothing past the cap is kept). */
 function readBody(request: IncomingMessage): Promise<string | null> {
   const declared = Number(request.headers["content-length"] ?? 0);
   if (declared > MAX_WEBHOOK_BYTES) {
