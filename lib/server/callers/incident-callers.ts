@@ -4,7 +4,7 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireIncident } from "@/lib/server/incidents/manage-incident";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 import { describeIdentifier, type IdentifierCheck } from "./check-identifier";
 import { reportIdentifiersIn, type ReportOutcome } from "./registry";
 

@@ -7,7 +7,7 @@ import { renderMessage, renderSms } from "@/lib/messaging/templates";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { queueMessage } from "@/lib/server/messaging/send-message";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 
 export type TestTarget = { kind: "person"; id: string } | { kind: "contact"; id: string } | { kind: "everyone" };
 type Recipient = { phone: string; locale: Locale; channel: Channel; personId?: string; contactId?: string };

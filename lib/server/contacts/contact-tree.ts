@@ -3,7 +3,7 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 
 type TreeOptions = { familyId: string; userId: string };
 

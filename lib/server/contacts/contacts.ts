@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
-import { isUniqueViolation, requirePhone, requireUuid } from "@/lib/server/plan/scoped";
+import { isUniqueViolation, requirePhone, requireUuid } from "@/lib/server/plan/input-guards";
 import type { ContactInput } from "@/lib/validation/plan";
 
 const duplicate = () => new AppError("conflict", "phone.duplicateContact", { field: "phone" });

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { requireMembership } from "@/lib/server/family/require-membership";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 
 export async function getContact(options: { familyId: string; userId: string; contactId: string }) {
   const membership = await requireMembership(options);

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 import { exposureCheckDue, exposureLevel, exposureNextSteps, type ExposureAnswers } from "@/lib/travel/exposure";
 import type { ExposureInput } from "@/lib/validation/travel";
 

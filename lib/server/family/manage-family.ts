@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import type { CreateFamilyInput } from "@/lib/validation/family";
-import { requirePhone } from "@/lib/server/plan/scoped";
+import { requirePhone } from "@/lib/server/plan/input-guards";
 import { eraseFamily } from "./erase-family";
 import { editorRoles, requireMembership } from "./require-membership";
 

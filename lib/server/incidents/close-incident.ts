@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireMembership } from "@/lib/server/family/require-membership";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 import { appendIncidentEvent } from "./events";
 import { familyAdults, queueNotice } from "./notify";
 import { cancelSteps } from "./schedule";

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { requireMembership } from "@/lib/server/family/require-membership";
 import { consumeAttempt } from "@/lib/server/rate-limit/consume-attempt";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 import { defaultSteps, onTheLineSteps } from "@/lib/guidance/call-guidance";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { secretWordMatches } from "@/lib/server/secret-words/secret-words";

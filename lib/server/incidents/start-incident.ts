@@ -7,7 +7,7 @@ import { requireMembership } from "@/lib/server/family/require-membership";
 import { faultPoint } from "@/lib/server/fault-point";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { queueMessage } from "@/lib/server/messaging/send-message";
-import { requireUuid } from "@/lib/server/plan/scoped";
+import { requireUuid } from "@/lib/server/plan/input-guards";
 import { closeIncidentIn } from "./close-incident";
 import { appendIncidentEvent } from "./events";
 import { escalationSteps, scheduleSteps, stepDelaySeconds } from "./schedule";

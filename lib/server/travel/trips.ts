@@ -5,7 +5,7 @@ import type { Family, Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Locale, Relationship, TripContactRole } from "@/lib/generated/prisma/enums";
 import { editorRoles, requireMembership } from "@/lib/server/family/require-membership";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
-import { isUniqueViolation, requirePhone, requireUuid } from "@/lib/server/plan/scoped";
+import { isUniqueViolation, requirePhone, requireUuid } from "@/lib/server/plan/input-guards";
 import { consumeAttempt } from "@/lib/server/rate-limit/consume-attempt";
 import { parseDay, tripDatesProblem, tripStatus, tripWindow, warningRunAt } from "@/lib/travel/trip-dates";
 import type { CompanionInput, TripInput } from "@/lib/validation/travel";

@@ -1,4 +1,6 @@
 import "server-only";
+// Guards for what users send: an id that must be a UUID, a phone number that must read one way,
+// and the database's "already exists" told apart from other failures.
 import { AppError, PhoneAmbiguousError } from "@/lib/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { formatPhone, normalizePhone, type PhonePurpose } from "@/lib/phone";
