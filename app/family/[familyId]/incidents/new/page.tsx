@@ -1,19 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireSession } from "@/lib/server/auth/session";
-import { requireMembership } from "@/lib/server/family/require-membership";
 import { notFoundOnMissing } from "@/lib/server/not-found";
+import { listPeople } from "@/lib/server/people/people";
 import { StartIncidentForm } from "./start-form";
 
 export default async function NewIncidentPage({ params }: PageProps<"/family/[familyId]/incidents/new">) {
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}/incidents/new`);
-  const { family } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
-  const [people, t] = await Promise.all([
-    db.person.findMany({ where: { familyId: family.id }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
-    getTranslations("incident"),
-  ]);
+  const [{ family, people }, t] = await Promise.all([listPeople({ familyId, userId: session.user.id }).catch(notFoundOnMissing), getTranslations("incident")]);
   return (
     <section className="flex flex-col gap-3">
       <h1 className="text-2xl leading-tight font-bold">{t("whoTitle")}</h1>
