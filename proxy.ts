@@ -33,7 +33,10 @@ export async function proxy(request: NextRequest) {
     const verdict = await checkActionBody(request.clone());
     if (!verdict.ok) {
       console.warn(`Refused a POST to ${pathname.slice(0, 200)}: ${verdict.reason} (${verdict.status})`);
-      return new NextResponse(verdict.status === 413 ? "Payload too large" : "Bad request", { status: verdict.status, headers: { "content-type": "text/plain" } });
+      return new NextResponse(verdict.status === 413 ? "Payload too large" : "Bad request", {
+        status: verdict.status,
+        headers: { "content-type": "text/plain" },
+      });
     }
   }
   if (signedInOnly.some((pattern) => pattern.test(pathname)) && !getSessionCookie(request)) {

@@ -21,10 +21,16 @@ export default async function HomePage() {
         <li>{t("pointSms")}</li>
       </ul>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <Link href="/sign-up" className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+        <Link
+          href="/sign-up"
+          className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white"
+        >
           {t("getStarted")}
         </Link>
-        <Link href="/sign-in" className="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand-700 px-5 text-lg font-semibold text-brand-800">
+        <Link
+          href="/sign-in"
+          className="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand-700 px-5 text-lg font-semibold text-brand-800"
+        >
           {t("haveAccount")}
         </Link>
       </div>

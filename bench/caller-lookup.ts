@@ -60,9 +60,15 @@ export async function measureCallerLookup(databaseUrl: string, log: (line: strin
     await seed(client, log);
     // What a family types: a hot number (hundreds of reports to count), a rarely reported one
     // (below the threshold: one probe), and one nobody reported.
-    const target = (i: number) => (i % 3 === 0 ? `bench-${String(i % 2000).padStart(7, "0")}` : i % 3 === 1 ? `bench-${String(2000 + (i % 248000)).padStart(7, "0")}` : randomBytes(32).toString("base64url"));
+    const target = (i: number) =>
+      i % 3 === 0
+        ? `bench-${String(i % 2000).padStart(7, "0")}`
+        : i % 3 === 1
+          ? `bench-${String(2000 + (i % 248000)).padStart(7, "0")}`
+          : randomBytes(32).toString("base64url");
     const lookup = (hash: string) => client.query({ name: "caller-lookup", text: registryLookupSql, values: [[hash], threshold, 30] });
-    const bare = (hash: string) => client.query({ name: "caller-bare", text: "SELECT hash FROM caller_identifier WHERE hash = $1", values: [hash] });
+    const bare = (hash: string) =>
+      client.query({ name: "caller-bare", text: "SELECT hash FROM caller_identifier WHERE hash = $1", values: [hash] });
     for (let i = 0; i < 200; i++) {
       await lookup(target(i));
       await bare(target(i));
@@ -77,7 +83,15 @@ export async function measureCallerLookup(databaseUrl: string, log: (line: strin
     const p95 = percentile(lookupTimes, 95);
     const baseline = percentile(bareTimes, 95);
     return [
-      { name: "caller_lookup_ms_p95", value: round(p95, 2), unit: `ms (${reports.toLocaleString("en")} reports)`, baseline: round(baseline, 2), ratio: round(p95 / Math.max(0.01, baseline), 2), budget: "≤ 20", meets: p95 <= 20 },
+      {
+        name: "caller_lookup_ms_p95",
+        value: round(p95, 2),
+        unit: `ms (${reports.toLocaleString("en")} reports)`,
+        baseline: round(baseline, 2),
+        ratio: round(p95 / Math.max(0.01, baseline), 2),
+        budget: "≤ 20",
+        meets: p95 <= 20,
+      },
     ];
   } finally {
     client.release();

@@ -50,7 +50,9 @@ function withDatabase(serverUrl: string, name: string) {
 async function waitForHealth(timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${BASE}/api/health`).then((response) => response.ok).catch(() => false);
+    const ok = await fetch(`${BASE}/api/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ok) return;
     await sleep(500);
   }
@@ -83,7 +85,11 @@ async function openEventStream(url: string, cookieValue: string) {
   };
 }
 
-function nextRequest(fake: Awaited<ReturnType<typeof startFakeTwilio>>, match: (request: RecordedRequest) => boolean, count = 1): Promise<RecordedRequest[]> {
+function nextRequest(
+  fake: Awaited<ReturnType<typeof startFakeTwilio>>,
+  match: (request: RecordedRequest) => boolean,
+  count = 1,
+): Promise<RecordedRequest[]> {
   const seen: RecordedRequest[] = [];
   return new Promise((resolve) => {
     fake.onRequest = (request) => {
@@ -133,22 +139,48 @@ async function main() {
     // A family with Ana (for timings) and Bruno (with 50 tier-1 contacts, for the fan-out).
     const userId = randomUUID();
     await prisma.user.create({ data: { id: userId, name: "Bench", email: `${userId}@bench.test` } });
-    const family = await prisma.family.create({ data: { name: "Bench", country: "MX", locale: "es", memberships: { create: { userId, role: "owner" } } } });
+    const family = await prisma.family.create({
+      data: { name: "Bench", country: "MX", locale: "es", memberships: { create: { userId, role: "owner" } } },
+    });
     const ana = await prisma.person.create({ data: { familyId: family.id, name: "Ana", phone: "+525510000001", locale: "es" } });
     const bruno = await prisma.person.create({ data: { familyId: family.id, name: "Bruno", phone: "+525510000002", locale: "es" } });
     for (let i = 0; i < 50; i++) {
-      const contact = await prisma.contact.create({ data: { familyId: family.id, name: `Contact ${i}`, phone: `+5255200${String(i).padStart(5, "0")}`, locale: "es", relationship: "friend" } });
+      const contact = await prisma.contact.create({
+        data: {
+          familyId: family.id,
+          name: `Contact ${i}`,
+          phone: `+5255200${String(i).padStart(5, "0")}`,
+          locale: "es",
+          relationship: "friend",
+        },
+      });
       await prisma.personContact.create({ data: { personId: bruno.id, contactId: contact.id, tier: 1, position: i } });
     }
     const argon = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-    await prisma.secretWords.create({ data: { familyId: family.id, safeWordHash: await hash("mazapan", argon), duressWordHash: await hash("girasol", argon), safeWordChangedAt: new Date(), duressWordChangedAt: new Date() } });
+    await prisma.secretWords.create({
+      data: {
+        familyId: family.id,
+        safeWordHash: await hash("mazapan", argon),
+        duressWordHash: await hash("girasol", argon),
+        safeWordChangedAt: new Date(),
+        duressWordChangedAt: new Date(),
+      },
+    });
     const token = randomBytes(24).toString("base64url");
     await prisma.session.create({ data: { id: randomUUID(), token, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
     const cookieValue = encodeURIComponent(`${token}.${createHmac("sha256", SECRET).update(token).digest("base64")}`);
 
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     });
     const context = await browser.newContext({ locale: "es-MX" });
     await context.addCookies([{ name: "better-auth.session_token", value: cookieValue, url: BASE, httpOnly: true, sameSite: "Lax" }]);
@@ -157,7 +189,10 @@ async function main() {
     // One open verification per person: each sample starts after the previous one ended.
     const endAnasVerification = async () => {
       await prisma.incidentPerson.updateMany({ where: { personId: ana.id }, data: { openPersonId: null } });
-      await prisma.incident.updateMany({ where: { familyId: family.id, status: "open" }, data: { status: "closed", outcome: "false_alarm" } });
+      await prisma.incident.updateMany({
+        where: { familyId: family.id, status: "open" },
+        data: { status: "closed", outcome: "false_alarm" },
+      });
     };
     /** Taps Ana; resolves when the page has the incident (the tap returned), in ms from the click. */
     const tapAna = async () => {
@@ -165,12 +200,19 @@ async function main() {
       await page.goto(`${BASE}/family/${family.id}/incidents/new`);
       await page.getByRole("button", { name: "Ana", exact: true }).waitFor();
       await page.evaluate(() => {
-        document.addEventListener("click", () => ((window as unknown as { tapAt: number }).tapAt = performance.timeOrigin + performance.now()), { capture: true, once: true });
+        document.addEventListener(
+          "click",
+          () => ((window as unknown as { tapAt: number }).tapAt = performance.timeOrigin + performance.now()),
+          { capture: true, once: true },
+        );
       });
       const clickedAt = performance.now();
       await page.getByRole("button", { name: "Ana", exact: true }).click();
       await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/, { waitUntil: "commit" });
-      return { returnedMs: performance.now() - clickedAt, tappedAt: await page.evaluate(() => (window as unknown as { tapAt: number }).tapAt) };
+      return {
+        returnedMs: performance.now() - clickedAt,
+        tappedAt: await page.evaluate(() => (window as unknown as { tapAt: number }).tapAt),
+      };
     };
 
     // 1. Tap "start" → the first SMS request reaches the provider. The tap is timed in the page
@@ -188,7 +230,13 @@ async function main() {
       }
     }
     figures.push({ name: "start_to_provider_ms_p50", value: round(percentile(startTimes, 50)), unit: "ms" });
-    figures.push({ name: "start_to_provider_ms_p95", value: round(percentile(startTimes, 95)), unit: "ms", budget: "≤ 150", meets: percentile(startTimes, 95) <= 150 });
+    figures.push({
+      name: "start_to_provider_ms_p95",
+      value: round(percentile(startTimes, 95)),
+      unit: "ms",
+      budget: "≤ 150",
+      meets: percentile(startTimes, 95) <= 150,
+    });
 
     // 1b. The tap while the provider hangs (takes every request, never answers): it must return
     // as fast as the normal tap, measured in the same run.
@@ -198,7 +246,15 @@ async function main() {
     fake.behaveNormally();
     const [normalP95, hungP95] = [percentile(tapReturns, 95), percentile(hungReturns, 95)];
     figures.push({ name: "tap_return_ms_p95", value: round(normalP95), unit: "ms", budget: "≤ 300", meets: normalP95 <= 300 });
-    figures.push({ name: "tap_return_hung_provider_ms_p95", value: round(hungP95), unit: "ms", baseline: round(normalP95), ratio: round(hungP95 / Math.max(1, normalP95), 2), budget: "≤ 300", meets: hungP95 <= 300 });
+    figures.push({
+      name: "tap_return_hung_provider_ms_p95",
+      value: round(hungP95),
+      unit: "ms",
+      baseline: round(normalP95),
+      ratio: round(hungP95 / Math.max(1, normalP95), 2),
+      budget: "≤ 300",
+      meets: hungP95 <= 300,
+    });
     await endAnasVerification();
     const arrivedAgain = nextRequest(fake, (request) => request.resource === "Messages" && request.params.To === ana.phone);
     await tapAna();
@@ -211,35 +267,69 @@ async function main() {
     await sleep(500);
     const replyTimes: number[] = [];
     for (let i = 0; i < samples; i++) {
-      const params = { MessageSid: messageSid(), AccountSid: fake.accountSid, From: ana.phone, To: "+15005550006", Body: `voy ${i}`, NumMedia: "0" };
+      const params = {
+        MessageSid: messageSid(),
+        AccountSid: fake.accountSid,
+        From: ana.phone,
+        To: "+15005550006",
+        Body: `voy ${i}`,
+        NumMedia: "0",
+      };
       const { body, signature } = signedForm(`${BASE}/api/twilio/sms`, fake.authToken, params);
       const waiting = watcher.nextReply();
       const posted = performance.now();
-      await fetch(`${BASE}/api/twilio/sms`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature }, body });
+      await fetch(`${BASE}/api/twilio/sms`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature },
+        body,
+      });
       replyTimes.push((await waiting) - posted);
     }
     watcher.close();
     figures.push({ name: "reply_to_screen_ms_p50", value: round(percentile(replyTimes, 50)), unit: "ms" });
-    figures.push({ name: "reply_to_screen_ms_p95", value: round(percentile(replyTimes, 95)), unit: "ms", budget: "≤ 300", meets: percentile(replyTimes, 95) <= 300 });
+    figures.push({
+      name: "reply_to_screen_ms_p95",
+      value: round(percentile(replyTimes, 95)),
+      unit: "ms",
+      budget: "≤ 300",
+      meets: percentile(replyTimes, 95) <= 300,
+    });
 
     // 2b. Ten adults watching: the time until the last of them has the reply, and what one event
     // costs the database per watcher (transactions counted by PostgreSQL, with nobody watching
     // as the baseline, in the same run).
     const postReply = async (body: string) => {
-      const params = { MessageSid: messageSid(), AccountSid: fake.accountSid, From: ana.phone, To: "+15005550006", Body: body, NumMedia: "0" };
+      const params = {
+        MessageSid: messageSid(),
+        AccountSid: fake.accountSid,
+        From: ana.phone,
+        To: "+15005550006",
+        Body: body,
+        NumMedia: "0",
+      };
       const signed = signedForm(`${BASE}/api/twilio/sms`, fake.authToken, params);
-      await fetch(`${BASE}/api/twilio/sms`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signed.signature }, body: signed.body });
+      await fetch(`${BASE}/api/twilio/sms`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signed.signature },
+        body: signed.body,
+      });
     };
     const transactions = async () => {
       await sleep(1500); // backends flush their statistics when idle
-      const [row] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`;
+      const [row] = await prisma.$queryRaw<
+        { n: bigint }[]
+      >`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`;
       return Number(row!.n);
     };
     const replyEvents = 10;
     const quietStart = await transactions();
     for (let i = 0; i < replyEvents; i++) await postReply(`sigo ${i}`);
     const quiet = (await transactions()) - quietStart - 1;
-    const watchers = await Promise.all(Array.from({ length: 10 }, () => openEventStream(`${BASE}/api/incidents/${incidentId}/events?family=${family.id}&after=999999999999`, cookieValue)));
+    const watchers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        openEventStream(`${BASE}/api/incidents/${incidentId}/events?family=${family.id}&after=999999999999`, cookieValue),
+      ),
+    );
     await sleep(500);
     const watchedStart = await transactions();
     const everyoneTimes: number[] = [];
@@ -252,8 +342,22 @@ async function main() {
     const watched = (await transactions()) - watchedStart - 1;
     for (const watcher of watchers) watcher.close();
     const perWatcher = Math.max(0, watched - quiet) / (replyEvents * watchers.length);
-    figures.push({ name: "reply_to_10_screens_ms_p95", value: round(percentile(everyoneTimes, 95)), unit: "ms (last of 10 watchers)", baseline: round(percentile(replyTimes, 95)), ratio: round(percentile(everyoneTimes, 95) / Math.max(1, percentile(replyTimes, 95)), 2), budget: "≤ 300", meets: percentile(everyoneTimes, 95) <= 300 });
-    figures.push({ name: "queries_per_event_per_watcher", value: round(perWatcher, 2), unit: "transactions (10 watchers)", budget: "≤ 1", meets: perWatcher <= 1 });
+    figures.push({
+      name: "reply_to_10_screens_ms_p95",
+      value: round(percentile(everyoneTimes, 95)),
+      unit: "ms (last of 10 watchers)",
+      baseline: round(percentile(replyTimes, 95)),
+      ratio: round(percentile(everyoneTimes, 95) / Math.max(1, percentile(replyTimes, 95)), 2),
+      budget: "≤ 300",
+      meets: percentile(everyoneTimes, 95) <= 300,
+    });
+    figures.push({
+      name: "queries_per_event_per_watcher",
+      value: round(perWatcher, 2),
+      unit: "transactions (10 watchers)",
+      budget: "≤ 1",
+      meets: perWatcher <= 1,
+    });
 
     // 3. Webhook intake at a fixed concurrency, against a bare node:http + pg baseline.
     const baseline = await startBaselineServer({ databaseUrl, authToken: fake.authToken, publicBaseUrl: "" });
@@ -268,10 +372,21 @@ async function main() {
             method: "POST",
             path: "/api/twilio/sms",
             setupRequest: (request) => {
-              const params = { MessageSid: messageSid(), AccountSid: fake.accountSid, From: bruno.phone, To: "+15005550006", Body: "ok", NumMedia: "0" };
+              const params = {
+                MessageSid: messageSid(),
+                AccountSid: fake.accountSid,
+                From: bruno.phone,
+                To: "+15005550006",
+                Body: "ok",
+                NumMedia: "0",
+              };
               keys.push(params.MessageSid);
               const { body, signature } = signedForm(signedUrl("/api/twilio/sms"), fake.authToken, params);
-              return { ...request, body, headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature } };
+              return {
+                ...request,
+                body,
+                headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature },
+              };
             },
           },
         ],
@@ -303,14 +418,44 @@ async function main() {
     const appOk = appLoad.result["2xx"];
     const appRps = appOk / loadSeconds;
     const baseRps = baseLoad.result["2xx"] / loadSeconds;
-    figures.push({ name: "webhook_rps", value: round(appRps), unit: "req/s", baseline: round(baseRps), ratio: round(appRps / baseRps, 2), budget: "≥ 500", meets: appRps >= 500 });
-    figures.push({ name: "webhook_p99_ms", value: appLoad.result.latency.p99, unit: "ms", baseline: baseLoad.result.latency.p99, ratio: round(appLoad.result.latency.p99 / Math.max(1, baseLoad.result.latency.p99), 2), budget: "≤ 100", meets: appLoad.result.latency.p99 <= 100 });
+    figures.push({
+      name: "webhook_rps",
+      value: round(appRps),
+      unit: "req/s",
+      baseline: round(baseRps),
+      ratio: round(appRps / baseRps, 2),
+      budget: "≥ 500",
+      meets: appRps >= 500,
+    });
+    figures.push({
+      name: "webhook_p99_ms",
+      value: appLoad.result.latency.p99,
+      unit: "ms",
+      baseline: baseLoad.result.latency.p99,
+      ratio: round(appLoad.result.latency.p99 / Math.max(1, baseLoad.result.latency.p99), 2),
+      budget: "≤ 100",
+      meets: appLoad.result.latency.p99 <= 100,
+    });
     // Every acknowledged request must be in the database (requests still in flight when the
     // load stopped may be stored too, which is why stored can exceed acknowledged).
     const lost = Math.max(0, appOk - appStored);
-    figures.push({ name: "webhook_lost", value: lost, unit: "requests", budget: "0", meets: lost === 0 && appLoad.result.non2xx === 0 && appLoad.result.errors === 0 });
-    log(`intake: app ${appOk} ok / ${appLoad.result.non2xx} non-2xx / ${appLoad.result.errors} errors, ${appStored} stored; baseline ${baseLoad.result["2xx"]} ok, ${baseStored} stored`);
-    figures.push({ name: "webhook_flood_acted_on_s", value: round(drainSeconds, 1), unit: `s after the load (${appStored} texts, 1 sender)`, budget: "all", meets: unprocessed === 0 });
+    figures.push({
+      name: "webhook_lost",
+      value: lost,
+      unit: "requests",
+      budget: "0",
+      meets: lost === 0 && appLoad.result.non2xx === 0 && appLoad.result.errors === 0,
+    });
+    log(
+      `intake: app ${appOk} ok / ${appLoad.result.non2xx} non-2xx / ${appLoad.result.errors} errors, ${appStored} stored; baseline ${baseLoad.result["2xx"]} ok, ${baseStored} stored`,
+    );
+    figures.push({
+      name: "webhook_flood_acted_on_s",
+      value: round(drainSeconds, 1),
+      unit: `s after the load (${appStored} texts, 1 sender)`,
+      budget: "all",
+      meets: unprocessed === 0,
+    });
 
     // 4. A wave of 50 contacts: the tap on "send the next wave" → all 50 provider requests.
     await page.goto(`${BASE}/family/${family.id}/incidents/new`);
@@ -335,7 +480,12 @@ async function main() {
     const cdp = await phoneContext.newCDPSession(phone);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     const scripts = new Map<string, number>();
     const types = new Map<string, string>();
@@ -367,7 +517,10 @@ async function main() {
       `${figure.name.padEnd(30)} ${String(figure.value).padStart(10)}   ${figure.unit.padEnd(32)} ${String(figure.baseline ?? "").padStart(9)} ${String(figure.ratio ?? "").padStart(7)}  ${(figure.budget ?? "").padEnd(7)}  ${figure.meets === undefined ? "" : figure.meets ? "yes" : "MISSES BUDGET"}`,
     );
   }
-  await writeFile(path.join(import.meta.dirname, "results.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, figures }, null, 2)}\n`);
+  await writeFile(
+    path.join(import.meta.dirname, "results.json"),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, figures }, null, 2)}\n`,
+  );
   log("wrote bench/results.json");
 }
 

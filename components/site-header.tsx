@@ -7,7 +7,12 @@ import { listUserFamilies } from "@/lib/server/family/list-user-families";
 import { VerifyControls } from "./verify-controls";
 
 export async function SiteHeader() {
-  const [t, incident, locale, session] = await Promise.all([getTranslations("common"), getTranslations("incident"), getLocale(), getSession()]);
+  const [t, incident, locale, session] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("incident"),
+    getLocale(),
+    getSession(),
+  ]);
   const families = session ? await listUserFamilies({ userId: session.user.id }) : [];
   return (
     <header className="no-print border-b-2 border-gray-200">
@@ -17,7 +22,9 @@ export async function SiteHeader() {
         </Link>
         {/* On a phone the adult's tools fold into a menu: the verdict and the verify control come first. */}
         <details className="group relative sm:hidden">
-          <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">{t("menu")}</summary>
+          <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg border-2 border-gray-700 px-3 text-base font-semibold">
+            {t("menu")}
+          </summary>
           <div className="absolute right-0 z-10 mt-2 flex w-64 flex-col gap-2 rounded-xl border-2 border-gray-300 bg-white p-3 shadow-lg">
             <HeaderTools locale={locale} signedIn={!!session} />
           </div>
@@ -28,7 +35,10 @@ export async function SiteHeader() {
       </div>
       {families.length > 0 && (
         <VerifyControls
-          controls={families.map(({ family }) => ({ href: `/family/${family.id}/incidents/new`, label: families.length > 1 ? incident("startButtonFor", { family: family.name }) : incident("startButton") }))}
+          controls={families.map(({ family }) => ({
+            href: `/family/${family.id}/incidents/new`,
+            label: families.length > 1 ? incident("startButtonFor", { family: family.name }) : incident("startButton"),
+          }))}
         />
       )}
     </header>

@@ -12,7 +12,11 @@ export function VerifyControls({ controls }: { controls: { href: string; label: 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-2 px-4 pb-3">
       {controls.map((control) => (
-        <Link key={control.href} href={control.href} className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 py-2 text-center text-xl leading-tight font-bold text-balance text-white">
+        <Link
+          key={control.href}
+          href={control.href}
+          className="flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 py-2 text-center text-xl leading-tight font-bold text-balance text-white"
+        >
           {control.label}
         </Link>
       ))}

@@ -19,9 +19,11 @@ type PlanPage = {
 };
 type SeededPlan = { familyId: string; personId: string; contactId: string };
 
-const visit = (path: (plan: SeededPlan) => string): PlanPage["open"] => async (page, plan) => {
-  await page.goto(`/family/${plan.familyId}/${path(plan)}`);
-};
+const visit =
+  (path: (plan: SeededPlan) => string): PlanPage["open"] =>
+  async (page, plan) => {
+    await page.goto(`/family/${plan.familyId}/${path(plan)}`);
+  };
 
 const planPages: PlanPage[] = [
   {
@@ -86,7 +88,9 @@ async function seedPlan(db: PrismaClient, familyId: string): Promise<SeededPlan>
   // Numbers unique to this test: other tests run beside it on the same database.
   const suffix = String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
   const person = await db.person.create({ data: { familyId, name: "Sofía", phone: `+52551${suffix}`, locale: "es" } });
-  const contact = await db.contact.create({ data: { familyId, name: "Escuela", phone: `+52552${suffix}`, locale: "es", relationship: "school", channel: "voice" } });
+  const contact = await db.contact.create({
+    data: { familyId, name: "Escuela", phone: `+52552${suffix}`, locale: "es", relationship: "school", channel: "voice" },
+  });
   await db.personContact.create({ data: { personId: person.id, contactId: contact.id, tier: 1 } });
   return { familyId, personId: person.id, contactId: contact.id };
 }

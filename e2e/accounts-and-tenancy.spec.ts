@@ -11,15 +11,30 @@ import { e2eServer } from "./server";
 test.use({ locale: "en-US" });
 
 /** A loopback address of its own per test, so its attempts count against no other test's address. */
-const ownAddress = () => `127.${Math.floor(Math.random() * 200) + 20}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+const ownAddress = () =>
+  `127.${Math.floor(Math.random() * 200) + 20}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
 
 type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders };
 
 /** A request from `localAddress` (the TCP peer the server sees), with any headers the client likes. */
-function send(options: { path: string; method?: string; localAddress: string; headers?: Record<string, string>; body?: string | AsyncIterable<Buffer> }): Promise<Reply> {
+function send(options: {
+  path: string;
+  method?: string;
+  localAddress: string;
+  headers?: Record<string, string>;
+  body?: string | AsyncIterable<Buffer>;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: "localhost", port: e2eServer.port, path: options.path, method: options.method ?? "POST", localAddress: options.localAddress, family: 4, headers: options.headers },
+      {
+        host: "localhost",
+        port: e2eServer.port,
+        path: options.path,
+        method: options.method ?? "POST",
+        localAddress: options.localAddress,
+        family: 4,
+        headers: options.headers,
+      },
       (response) => {
         let body = "";
         response.setEncoding("utf8");
@@ -47,7 +62,12 @@ function send(options: { path: string; method?: string; localAddress: string; he
 }
 
 const authApi = (path: string, body: unknown, localAddress: string, headers: Record<string, string> = {}) =>
-  send({ path: `/api/auth${path}`, localAddress, headers: { "content-type": "application/json", origin: e2eServer.baseUrl, ...headers }, body: JSON.stringify(body) });
+  send({
+    path: `/api/auth${path}`,
+    localAddress,
+    headers: { "content-type": "application/json", origin: e2eServer.baseUrl, ...headers },
+    body: JSON.stringify(body),
+  });
 
 test("the auth API obeys the app's limits: wrong passwords from rotating X-Forwarded-For lock the email, even for the right one", async () => {
   const email = `${randomUUID()}@example.test`;
@@ -56,7 +76,9 @@ test("the auth API obeys the app's limits: wrong passwords from rotating X-Forwa
   const attacker = ownAddress();
   const statuses: number[] = [];
   for (let i = 0; i < 12; i++) {
-    statuses.push((await authApi("/sign-in/email", { email, password: `wrong guess ${i}` }, attacker, { "x-forwarded-for": `198.51.100.${i}` })).status);
+    statuses.push(
+      (await authApi("/sign-in/email", { email, password: `wrong guess ${i}` }, attacker, { "x-forwarded-for": `198.51.100.${i}` })).status,
+    );
   }
   expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
   expect(statuses.slice(5).every((status) => status === 429)).toBe(true);
@@ -80,7 +102,13 @@ test("a client's own X-Forwarded-For buys no new attempts: the per-address limit
   const peer = ownAddress();
   const statuses: number[] = [];
   for (let i = 0; i < 12; i++) {
-    statuses.push((await authApi("/sign-in/email", { email: `${randomUUID()}@example.test`, password: "some password here" }, peer, { "x-forwarded-for": `203.0.113.${i}, 10.0.0.${i}` })).status);
+    statuses.push(
+      (
+        await authApi("/sign-in/email", { email: `${randomUUID()}@example.test`, password: "some password here" }, peer, {
+          "x-forwarded-for": `203.0.113.${i}, 10.0.0.${i}`,
+        })
+      ).status,
+    );
   }
   expect(statuses.at(-1)).toBe(429);
 });
@@ -131,7 +159,12 @@ test("an unsigned 150 MB chunked webhook is refused at the cap: the server's mem
     for (let sent = 0; sent < 150 * 1024 * 1024; sent += chunk.length) yield chunk;
   }
   try {
-    const response = await send({ path: "/api/twilio/sms", localAddress: ownAddress(), headers: { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" }, body: hugeBody() });
+    const response = await send({
+      path: "/api/twilio/sms",
+      localAddress: ownAddress(),
+      headers: { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked" },
+      body: hugeBody(),
+    });
     expect(response.status).toBe(413);
   } finally {
     clearInterval(sampler);
@@ -143,7 +176,9 @@ test("an unsigned 150 MB chunked webhook is refused at the cap: the server's mem
 
 /** The id the production build gave the sign-in form's action (its manifest lists every action). */
 async function signInActionId(): Promise<string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
   const id = Object.entries(manifest.node).find(([, action]) => action.exportedName === "signInAction")?.[0];
   if (!id) throw new Error("signInAction is not in the build's manifest");
   return id;
@@ -152,32 +187,79 @@ async function signInActionId(): Promise<string> {
 test("malformed server-action bodies get a 400, never a 500", async () => {
   const address = ownAddress();
   const cases: [string, Record<string, string>, string][] = [
-    ["broken multipart", { "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1'],
-    ["no arguments", { "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--zz--\r\n'],
-    ["arguments that are not a list", { "content-type": "multipart/form-data; boundary=zz" }, '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{"a":1}\r\n--zz--\r\n'],
+    [
+      "broken multipart",
+      { "content-type": "multipart/form-data; boundary=zz" },
+      '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1',
+    ],
+    [
+      "no arguments",
+      { "content-type": "multipart/form-data; boundary=zz" },
+      '--zz\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--zz--\r\n',
+    ],
+    [
+      "arguments that are not a list",
+      { "content-type": "multipart/form-data; boundary=zz" },
+      '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{"a":1}\r\n--zz--\r\n',
+    ],
     ["not a form at all", { "content-type": "text/plain;charset=UTF-8" }, '["$K1"'],
   ];
   for (const [label, headers, body] of cases) {
-    const response = await send({ path: "/sign-in", localAddress: address, headers: { ...headers, "next-action": "7f".padEnd(42, "0"), origin: e2eServer.baseUrl }, body });
+    const response = await send({
+      path: "/sign-in",
+      localAddress: address,
+      headers: { ...headers, "next-action": "7f".padEnd(42, "0"), origin: e2eServer.baseUrl },
+      body,
+    });
     expect(response.status, label).toBe(400);
   }
   // Well-formed, but no form where the sign-in action expects one: its own parsing answers.
-  const noForm = await send({ path: "/sign-in", localAddress: address, headers: { "content-type": "text/plain;charset=UTF-8", "next-action": await signInActionId(), origin: e2eServer.baseUrl }, body: '["$undefined","$undefined"]' });
+  const noForm = await send({
+    path: "/sign-in",
+    localAddress: address,
+    headers: { "content-type": "text/plain;charset=UTF-8", "next-action": await signInActionId(), origin: e2eServer.baseUrl },
+    body: '["$undefined","$undefined"]',
+  });
   expect(noForm.status).toBe(200);
-  const oversized = await send({ path: "/sign-in", localAddress: address, headers: { "content-type": "multipart/form-data; boundary=zz", "next-action": "7f".padEnd(42, "0") }, body: "x".repeat(600 * 1024) });
+  const oversized = await send({
+    path: "/sign-in",
+    localAddress: address,
+    headers: { "content-type": "multipart/form-data; boundary=zz", "next-action": "7f".padEnd(42, "0") },
+    body: "x".repeat(600 * 1024),
+  });
   expect(oversized.status).toBe(413);
 });
 
-test("the simulator refuses a reply from a number another family holds; that family's check-in stays unanswered", async ({ page, context, seedFamily, logIn, db }) => {
+test("the simulator refuses a reply from a number another family holds; that family's check-in stays unanswered", async ({
+  page,
+  context,
+  seedFamily,
+  logIn,
+  db,
+}) => {
   const shared = `+5255${String(Date.now()).slice(-8)}`;
   const theirs = await seedFamily({ name: "Theirs Family", locale: "en" });
   const mine = await seedFamily({ name: "Mine Family", locale: "en" });
   for (const family of [theirs, mine]) {
-    const person = await db.person.create({ data: { familyId: family.id, name: family === mine ? "Leo" : "Theirs Person", phone: shared, locale: "en" } });
-    const message = await db.outboundMessage.create({
-      data: { familyId: family.id, channel: "sms", to: shared, body: `Test of the ${family.name} plan`, locale: "en", purpose: "test_check_in", provider: "simulator", status: "delivered", segments: 1 },
+    const person = await db.person.create({
+      data: { familyId: family.id, name: family === mine ? "Leo" : "Theirs Person", phone: shared, locale: "en" },
     });
-    await db.checkIn.create({ data: { familyId: family.id, kind: "test", personId: person.id, phone: shared, channel: "sms", messageId: message.id } });
+    const message = await db.outboundMessage.create({
+      data: {
+        familyId: family.id,
+        channel: "sms",
+        to: shared,
+        body: `Test of the ${family.name} plan`,
+        locale: "en",
+        purpose: "test_check_in",
+        provider: "simulator",
+        status: "delivered",
+        segments: 1,
+      },
+    });
+    await db.checkIn.create({
+      data: { familyId: family.id, kind: "test", personId: person.id, phone: shared, channel: "sms", messageId: message.id },
+    });
   }
   await logIn(context, mine.owner.id);
   await page.goto("/simulator");
@@ -186,11 +268,21 @@ test("the simulator refuses a reply from a number another family holds; that fam
   await expect(page.getByText("Test of the Theirs Family plan")).toHaveCount(0);
   await phone.getByLabel("Reply as Leo").fill("OK");
   await phone.getByRole("button", { name: "Send" }).click();
-  await expect(phone.getByRole("alert")).toHaveText("This number is also in another plan, so the simulator cannot answer for it: a reply could reach someone else.");
+  await expect(phone.getByRole("alert")).toHaveText(
+    "This number is also in another plan, so the simulator cannot answer for it: a reply could reach someone else.",
+  );
   expect(await db.checkIn.count({ where: { phone: shared, repliedAt: { not: null } } })).toBe(0);
 });
 
-test("an admin makes a member admin, the member leaves, and the last adult is told to delete instead", async ({ page, context, seedFamily, seedAdult, logIn, openBrowser, db }) => {
+test("an admin makes a member admin, the member leaves, and the last adult is told to delete instead", async ({
+  page,
+  context,
+  seedFamily,
+  seedAdult,
+  logIn,
+  openBrowser,
+  db,
+}) => {
   const family = await seedFamily({ name: "Roles Family", locale: "en" });
   const member = await seedAdult("Marta Member");
   await db.membership.create({ data: { familyId: family.id, userId: member.id, role: "member" } });
@@ -219,12 +311,28 @@ test("an admin makes a member admin, the member leaves, and the last adult is to
   await page.reload();
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Leave this family" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "You are the only adult" })).toHaveText("You are the only adult in this family. To go, delete the family in its settings.");
+  await expect(page.getByRole("alert").filter({ hasText: "You are the only adult" })).toHaveText(
+    "You are the only adult in this family. To go, delete the family in its settings.",
+  );
 });
 
-test("an adult deletes their account with their password; the family they were alone in goes with it", async ({ page, context, seedFamily, logIn, db }) => {
+test("an adult deletes their account with their password; the family they were alone in goes with it", async ({
+  page,
+  context,
+  seedFamily,
+  logIn,
+  db,
+}) => {
   const family = await seedFamily({ name: "Solo Family", locale: "en" });
-  await db.account.create({ data: { id: randomUUID(), accountId: family.owner.id, providerId: "credential", userId: family.owner.id, password: await hashPassword("my own long phrase") } });
+  await db.account.create({
+    data: {
+      id: randomUUID(),
+      accountId: family.owner.id,
+      providerId: "credential",
+      userId: family.owner.id,
+      password: await hashPassword("my own long phrase"),
+    },
+  });
   await logIn(context, family.owner.id);
   await page.goto("/account");
   await expect(page.getByText("You are the only adult of Solo Family")).toBeVisible();

@@ -34,7 +34,13 @@ async function reportFrom(browser: Browser, seed: Pick<Seed, "seedReportingFamil
   await context.close();
 }
 
-test("three families report a number; a fourth is warned on its live screen, in Spanish and in English", async ({ browser, page, context, seedReportingFamily, logIn }) => {
+test("three families report a number; a fourth is warned on its live screen, in Spanish and in English", async ({
+  browser,
+  page,
+  context,
+  seedReportingFamily,
+  logIn,
+}) => {
   test.setTimeout(120_000);
   const number = randomNumber();
   const digits = number.replaceAll(" ", "");
@@ -57,7 +63,9 @@ test("three families report a number; a fourth is warned on its live screen, in 
   // The third report: the same screen now warns as the number is typed (how fast is the bench's matter).
   await field.fill("");
   await field.fill(digits);
-  await expect(page.getByTestId("caller-warning")).toHaveText(/Reportado por 3 familias en los últimos 30 días como número de extorsión/, { timeout: 5_000 });
+  await expect(page.getByTestId("caller-warning")).toHaveText(/Reportado por 3 familias en los últimos 30 días como número de extorsión/, {
+    timeout: 5_000,
+  });
   await expect(page.getByTestId("caller-result")).toContainText("México · lada 55 (Ciudad de México)");
   // Kept on the incident: after a reload it is still there, still checked.
   await page.reload();

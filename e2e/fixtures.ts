@@ -19,7 +19,11 @@ type Fixtures = {
   seedAdult: (name?: string) => Promise<SeededAdult>;
   seedFamily: (options?: { name?: string; locale?: "es" | "en" }) => Promise<SeededFamily>;
   /** A family whose reports count in the caller registry: a person in its plan, and created days ago. */
-  seedReportingFamily: (options?: { name?: string; locale?: "es" | "en"; person?: string }) => Promise<SeededFamily & { personName: string }>;
+  seedReportingFamily: (options?: {
+    name?: string;
+    locale?: "es" | "en";
+    person?: string;
+  }) => Promise<SeededFamily & { personName: string }>;
   seedInvite: (options: { familyId: string; createdById: string; expiresAt?: Date; acceptedById?: string }) => Promise<string>;
   /** Someone the family protects, with a Mexico City mobile no other test uses. */
   seedPerson: (familyId: string, options?: { name?: string; locale?: "es" | "en" }) => Promise<{ id: string; name: string; phone: string }>;
@@ -65,7 +69,13 @@ export const test = base.extend<Fixtures>({
       const family = await seedFamily(options);
       const personName = options.person ?? "Sofía";
       const phone = `+5255${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-      await db.family.update({ where: { id: family.id }, data: { createdAt: new Date(Date.now() - 3 * 86400_000), people: { create: { name: personName, phone, locale: options.locale ?? "es" } } } });
+      await db.family.update({
+        where: { id: family.id },
+        data: {
+          createdAt: new Date(Date.now() - 3 * 86400_000),
+          people: { create: { name: personName, phone, locale: options.locale ?? "es" } },
+        },
+      });
       return { ...family, personName };
     });
   },
@@ -90,7 +100,10 @@ export const test = base.extend<Fixtures>({
   seedPerson: async ({ db }, use) => {
     await use(async (familyId, options = {}) => {
       const phone = `+5255${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, "0")}`;
-      return db.person.create({ data: { familyId, name: options.name ?? "Ana", phone, locale: options.locale ?? "es" }, select: { id: true, name: true, phone: true } });
+      return db.person.create({
+        data: { familyId, name: options.name ?? "Ana", phone, locale: options.locale ?? "es" },
+        select: { id: true, name: true, phone: true },
+      });
     });
   },
 
@@ -101,7 +114,13 @@ export const test = base.extend<Fixtures>({
       // The same signature better-auth puts on its session cookie (HMAC-SHA256, base64).
       const signature = createHmac("sha256", e2eServer.authSecret).update(token).digest("base64");
       await context.addCookies([
-        { name: "better-auth.session_token", value: encodeURIComponent(`${token}.${signature}`), url: e2eServer.baseUrl, httpOnly: true, sameSite: "Lax" },
+        {
+          name: "better-auth.session_token",
+          value: encodeURIComponent(`${token}.${signature}`),
+          url: e2eServer.baseUrl,
+          httpOnly: true,
+          sameSite: "Lax",
+        },
       ]);
     });
   },

@@ -5,23 +5,41 @@ test.use({ locale: "es-MX" });
 
 type Seed = Parameters<Parameters<typeof test>[2]>[0];
 
-async function familyWithPlan({ seedFamily, db }: Pick<Seed, "seedFamily" | "db">, delays = { call: 60, tier1: 90, tier2: 180, tier3: 300 }) {
+async function familyWithPlan(
+  { seedFamily, db }: Pick<Seed, "seedFamily" | "db">,
+  delays = { call: 60, tier1: 90, tier2: 180, tier3: 300 },
+) {
   const family = await seedFamily({ name: "Familia Luna", locale: "es" });
   await db.family.update({
     where: { id: family.id },
-    data: { callDelaySeconds: delays.call, tier1DelaySeconds: delays.tier1, tier2DelaySeconds: delays.tier2, tier3DelaySeconds: delays.tier3 },
+    data: {
+      callDelaySeconds: delays.call,
+      tier1DelaySeconds: delays.tier1,
+      tier2DelaySeconds: delays.tier2,
+      tier3DelaySeconds: delays.tier3,
+    },
   });
   const suffix = String(Date.now()).slice(-6);
   const sofia = await db.person.create({ data: { familyId: family.id, name: "Sofía", phone: `+525510${suffix}`, locale: "es" } });
-  const coach = await db.contact.create({ data: { familyId: family.id, name: "Coach Rita", phone: `+525520${suffix}`, locale: "es", relationship: "coach", channel: "sms" } });
-  const aunt = await db.contact.create({ data: { familyId: family.id, name: "Tía Marta", phone: `+525530${suffix}`, locale: "es", relationship: "relative", channel: "sms" } });
+  const coach = await db.contact.create({
+    data: { familyId: family.id, name: "Coach Rita", phone: `+525520${suffix}`, locale: "es", relationship: "coach", channel: "sms" },
+  });
+  const aunt = await db.contact.create({
+    data: { familyId: family.id, name: "Tía Marta", phone: `+525530${suffix}`, locale: "es", relationship: "relative", channel: "sms" },
+  });
   await db.personContact.create({ data: { personId: sofia.id, contactId: coach.id, tier: 1 } });
   await db.personContact.create({ data: { personId: sofia.id, contactId: aunt.id, tier: 2 } });
   // The safe word "mazapan" and the duress word "girasol", hashed as the app does.
   const { hash } = await import("@node-rs/argon2");
   const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
   await db.secretWords.create({
-    data: { familyId: family.id, safeWordHash: await hash("mazapan", options), duressWordHash: await hash("girasol", options), safeWordChangedAt: new Date(), duressWordChangedAt: new Date() },
+    data: {
+      familyId: family.id,
+      safeWordHash: await hash("mazapan", options),
+      duressWordHash: await hash("girasol", options),
+      safeWordChangedAt: new Date(),
+      duressWordChangedAt: new Date(),
+    },
   });
   return { family, sofia, coach, aunt };
 }
@@ -44,7 +62,13 @@ async function replyFromSimulatedPhone(page: Page, phone: string, holder: string
   await expect(simulated.getByTestId("conversation")).toContainText(secret ? "[redacted]" : text);
 }
 
-test("un incidente completo: Sofía responde con la palabra clave y todos reciben el aviso @phone", async ({ page, context, seedFamily, db, logIn }) => {
+test("un incidente completo: Sofía responde con la palabra clave y todos reciben el aviso @phone", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+}) => {
   const { family, sofia, coach } = await familyWithPlan({ seedFamily, db });
   await db.membership.updateMany({ where: { familyId: family.id }, data: { phone: "+525599990001" } });
   await logIn(context, family.owner.id);

@@ -2,9 +2,18 @@ import { expect, test } from "./fixtures";
 
 test.use({ locale: "en-US", allowedConsoleErrors: [/ERR_INTERNET_DISCONNECTED|EventSource|net::/] });
 
-test("the live screen loses its connection repeatedly and still shows every event exactly once", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+test("the live screen loses its connection repeatedly and still shows every event exactly once", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+  textFrom,
+}) => {
   const family = await seedFamily({ name: "Family Signal", locale: "en" });
-  const person = await db.person.create({ data: { familyId: family.id, name: "Noa", phone: `+525540${String(Date.now()).slice(-6)}`, locale: "en" } });
+  const person = await db.person.create({
+    data: { familyId: family.id, name: "Noa", phone: `+525540${String(Date.now()).slice(-6)}`, locale: "en" },
+  });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}/incidents/new`);
   await page.getByRole("button", { name: "Noa", exact: true }).click();

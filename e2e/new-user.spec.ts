@@ -11,10 +11,18 @@ for (const [locale, names] of [
   test.describe(`the person picker on a 390×844 phone (${locale})`, () => {
     test.use({ viewport: phoneScreen, locale: locale === "es" ? "es-MX" : "en-US" });
 
-    test(`four people, "I don't know" and the drill choice fit the first screen @phone`, async ({ page, context, seedFamily, logIn, db }) => {
+    test(`four people, "I don't know" and the drill choice fit the first screen @phone`, async ({
+      page,
+      context,
+      seedFamily,
+      logIn,
+      db,
+    }) => {
       const family = await seedFamily({ locale });
       for (const [position, name] of ["Sofía Ortiz", "Mateo Ortiz", "Abuela Carmen", "Valentina"].entries()) {
-        await db.person.create({ data: { familyId: family.id, name, phone: `+5255123456${String(position).padStart(2, "0")}`, locale, position } });
+        await db.person.create({
+          data: { familyId: family.id, name, phone: `+5255123456${String(position).padStart(2, "0")}`, locale, position },
+        });
       }
       await logIn(context, family.owner.id);
       await page.goto(`/family/${family.id}/incidents/new`);
@@ -44,7 +52,13 @@ for (const [locale, names] of [
 test.describe("after the guided setup", () => {
   test.use({ locale: "en-US" });
 
-  test("the family page adds a person, whose page then takes their contacts and confirms each one", async ({ page, context, seedFamily, logIn, db }) => {
+  test("the family page adds a person, whose page then takes their contacts and confirms each one", async ({
+    page,
+    context,
+    seedFamily,
+    logIn,
+    db,
+  }) => {
     const family = await seedFamily({ locale: "es" });
     await db.family.update({ where: { id: family.id }, data: { setupCompletedAt: new Date() } });
     await db.person.create({ data: { familyId: family.id, name: "Sofía", phone: "+525511112222", locale: "es" } });
@@ -92,7 +106,13 @@ test.describe("after the guided setup", () => {
 test.describe("a number that reads two ways", () => {
   test.use({ locale: "en-US" });
 
-  test("in a Mexican family, a US-style number is shown both ways and saved only as chosen", async ({ page, context, seedFamily, logIn, db }) => {
+  test("in a Mexican family, a US-style number is shown both ways and saved only as chosen", async ({
+    page,
+    context,
+    seedFamily,
+    logIn,
+    db,
+  }) => {
     const family = await seedFamily({ locale: "es" });
     await logIn(context, family.owner.id);
     await page.goto(`/family/${family.id}/people/new`);
@@ -112,7 +132,9 @@ test.describe("a number that reads two ways", () => {
     await us.check();
     await page.getByRole("button", { name: "Add person" }).click();
     await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}\?added=1$/);
-    expect(await db.person.findFirstOrThrow({ where: { familyId: family.id }, select: { phone: true } })).toEqual({ phone: "+14155550134" });
+    expect(await db.person.findFirstOrThrow({ where: { familyId: family.id }, select: { phone: true } })).toEqual({
+      phone: "+14155550134",
+    });
     await expect(page.getByLabel("Mobile number")).toHaveValue("+1 415 555 0134");
 
     // A contact typed the same way, read as Mexican this time.
@@ -146,15 +168,30 @@ test.describe("a number that reads two ways", () => {
       await section.getByRole("button", { name: "Guardar" }).click();
       await expect(section.getByRole("status")).toHaveText("Guardado.");
       await expect(page.getByLabel("Tu número de celular")).toHaveValue("+1 415 555 0134");
-      expect(await db.membership.findFirstOrThrow({ where: { familyId: family.id }, select: { phone: true } })).toEqual({ phone: "+14155550134" });
+      expect(await db.membership.findFirstOrThrow({ where: { familyId: family.id }, select: { phone: true } })).toEqual({
+        phone: "+14155550134",
+      });
     });
   });
 });
 
 test.describe("the plan card", () => {
   for (const [family, screen, expected] of [
-    ["es", "en-US", { title: "Plan de seguridad familiar — Familia Ríos", tiers: ["Nivel 1", "Nivel 2", "Nivel 3"], friend: "Beto (Amigo(a))", lang: "es-MX" }],
-    ["en", "es-MX", { title: "Family safety plan — Familia Ríos", tiers: ["Tier 1", "Tier 2", "Tier 3"], friend: "Beto (Friend)", lang: "en-US" }],
+    [
+      "es",
+      "en-US",
+      {
+        title: "Plan de seguridad familiar — Familia Ríos",
+        tiers: ["Nivel 1", "Nivel 2", "Nivel 3"],
+        friend: "Beto (Amigo(a))",
+        lang: "es-MX",
+      },
+    ],
+    [
+      "en",
+      "es-MX",
+      { title: "Family safety plan — Familia Ríos", tiers: ["Tier 1", "Tier 2", "Tier 3"], friend: "Beto (Friend)", lang: "en-US" },
+    ],
   ] as const) {
     test.describe(`of a family in ${family}, read in ${screen}`, () => {
       test.use({ locale: screen });

@@ -13,7 +13,13 @@ async function keptOnThisPhone(page: Page) {
     .toBe(true);
 }
 
-test("the live checklist, the guidance and the emergency numbers survive a reload without network; ticks and notes are sent when it returns @phone", async ({ page, context, seedFamily, db, logIn }) => {
+test("the live checklist, the guidance and the emergency numbers survive a reload without network; ticks and notes are sent when it returns @phone", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+}) => {
   const family = await seedFamily({ name: "Familia Sin Red", locale: "es" });
   await db.person.create({ data: { familyId: family.id, name: "Inés", phone: `+525541${String(Date.now()).slice(-6)}`, locale: "es" } });
   await logIn(context, family.owner.id);
@@ -65,7 +71,11 @@ test("the live checklist, the guidance and the emergency numbers survive a reloa
   stored = await db.incident.findUniqueOrThrow({ where: { id: incident.id } });
   expect(stored.checkedSteps).not.toContain("noNames");
   const ticks = await db.incidentEvent.findMany({ where: { incidentId: incident.id, type: "step_ticked" }, orderBy: { id: "asc" } });
-  expect(ticks.map((event) => event.data)).toEqual([{ step: "hangUp", checked: true }, { step: "noNames", checked: true }, { step: "noNames", checked: false }]);
+  expect(ticks.map((event) => event.data)).toEqual([
+    { step: "hangUp", checked: true },
+    { step: "noNames", checked: true },
+    { step: "noNames", checked: false },
+  ]);
   expect(stored.callerNumber).toBe("+52 55 1212 3434");
   expect(stored.demands).toBe("Piden 20 mil por transferencia");
   await expect(page.getByTestId("live-state")).toHaveAttribute("data-connected", "true", { timeout: 15_000 });
@@ -74,7 +84,12 @@ test("the live checklist, the guidance and the emergency numbers survive a reloa
   await expect(page.getByLabel("Número de quien llama")).toHaveValue("+52 55 1212 3434");
 });
 
-test("a page never kept shows the offline page: the steps and every emergency number, in the phone's language", async ({ page, context, seedFamily, logIn }) => {
+test("a page never kept shows the offline page: the steps and every emergency number, in the phone's language", async ({
+  page,
+  context,
+  seedFamily,
+  logIn,
+}) => {
   const family = await seedFamily({ name: "Familia Nueva", locale: "es" });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}`);
@@ -114,7 +129,13 @@ test("the app can be installed: a manifest with its icons and theme colour", asy
   const response = await request.get("/manifest.webmanifest");
   expect(response.ok()).toBe(true);
   const manifest = await response.json();
-  expect(manifest).toMatchObject({ name: "Confirma", short_name: "Confirma", display: "standalone", start_url: "/", theme_color: "#0b5a4a" });
+  expect(manifest).toMatchObject({
+    name: "Confirma",
+    short_name: "Confirma",
+    display: "standalone",
+    start_url: "/",
+    theme_color: "#0b5a4a",
+  });
   for (const icon of manifest.icons as { src: string; type: string }[]) {
     const file = await request.get(icon.src);
     expect(file.ok(), icon.src).toBe(true);

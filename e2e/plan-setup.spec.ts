@@ -3,7 +3,12 @@ import { expect, openFamilyPage, test } from "./fixtures";
 
 test.use({ locale: "es-MX" });
 
-test("una familia completa la configuración guiada en español, imprime el plan, comprueba una palabra y exporta sus datos @phone", async ({ page, context, seedFamily, logIn }) => {
+test("una familia completa la configuración guiada en español, imprime el plan, comprueba una palabra y exporta sus datos @phone", async ({
+  page,
+  context,
+  seedFamily,
+  logIn,
+}) => {
   const family = await seedFamily({ name: "Familia Ortiz", locale: "es" });
   await logIn(context, family.owner.id);
 
@@ -142,7 +147,9 @@ test.describe("another family's plan", () => {
     const mine = await seedFamily();
     const theirs = await seedFamily();
     const person = await db.person.create({ data: { familyId: theirs.id, name: "Ajena", phone: "+525511112222", locale: "es" } });
-    const contact = await db.contact.create({ data: { familyId: theirs.id, name: "Ajeno", phone: "+525533334444", locale: "es", relationship: "friend" } });
+    const contact = await db.contact.create({
+      data: { familyId: theirs.id, name: "Ajeno", phone: "+525533334444", locale: "es", relationship: "friend" },
+    });
     await logIn(context, mine.owner.id);
     for (const path of [
       `/family/${mine.id}/people/${person.id}`,

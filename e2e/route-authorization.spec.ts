@@ -24,11 +24,20 @@ const signedWebhooks = new Set(["/api/twilio/sms", "/api/twilio/status", "/api/t
 
 test.use({ allowedConsoleErrors: [/status of 40[134]/] });
 
-test("the route list is known, and every family route refuses strangers and other families", async ({ page, context, request, seedFamily, logIn, db }) => {
+test("the route list is known, and every family route refuses strangers and other families", async ({
+  page,
+  context,
+  request,
+  seedFamily,
+  logIn,
+  db,
+}) => {
   const mine = await seedFamily({ name: "Mine" });
   const theirs = await seedFamily({ name: "Theirs" });
   const person = await db.person.create({ data: { familyId: theirs.id, name: "Ajena", phone: "+525599887766", locale: "es" } });
-  const contact = await db.contact.create({ data: { familyId: theirs.id, name: "Ajeno", phone: "+525599887755", locale: "es", relationship: "friend" } });
+  const contact = await db.contact.create({
+    data: { familyId: theirs.id, name: "Ajeno", phone: "+525599887755", locale: "es", relationship: "friend" },
+  });
   const incident = await db.incident.create({ data: { familyId: theirs.id, startedById: theirs.owner.id } });
   const values: Record<string, string> = {
     "[familyId]": theirs.id,
@@ -40,9 +49,11 @@ test("the route list is known, and every family route refuses strangers and othe
   const guarded = routes.filter(({ route }) => !publicRoutes.has(route) && !signedWebhooks.has(route));
   expect(guarded.length).toBeGreaterThan(10);
   for (const { route } of guarded) {
-    for (const segment of route.match(/\[[^\]]+\]/g) ?? []) expect(values[segment], `no test value for ${segment} in ${route}: add one`).toBeDefined();
+    for (const segment of route.match(/\[[^\]]+\]/g) ?? [])
+      expect(values[segment], `no test value for ${segment} in ${route}: add one`).toBeDefined();
   }
-  const fill = (route: string) => route.replace(/\[[^\]]+\]/g, (segment) => values[segment]!) + (route.startsWith("/api/incidents") ? `?family=${theirs.id}` : "");
+  const fill = (route: string) =>
+    route.replace(/\[[^\]]+\]/g, (segment) => values[segment]!) + (route.startsWith("/api/incidents") ? `?family=${theirs.id}` : "");
 
   // Anonymous: sent to sign in (pages, and downloads under a family's pages) or refused (API).
   for (const { route, kind } of guarded) {

@@ -2,14 +2,31 @@ import { expect, openFamilyPage, test } from "./fixtures";
 
 test.use({ locale: "es-MX" });
 
-test("una prueba de contacto llega al teléfono simulado, se responde desde ahí y el plan lo muestra @phone", async ({ page, context, seedFamily, logIn, db }) => {
+test("una prueba de contacto llega al teléfono simulado, se responde desde ahí y el plan lo muestra @phone", async ({
+  page,
+  context,
+  seedFamily,
+  logIn,
+  db,
+}) => {
   const family = await seedFamily({ name: "Familia Prueba", locale: "es" });
   // Numbers of this run only: the phone project runs the same test, and the simulator refuses to
   // answer for a number that another family (the other run's) also holds.
   const run = String(1000 + Math.floor(Math.random() * 9000));
   const sofia = await db.person.create({ data: { familyId: family.id, name: "Sofía", phone: `+5255${run}0001`, locale: "es" } });
-  await db.contact.create({ data: { familyId: family.id, name: "Número equivocado", phone: `+5255${run}0000`, locale: "es", relationship: "friend", channel: "sms" } });
-  const school = await db.contact.create({ data: { familyId: family.id, name: "Escuela", phone: `+5255${run}0101`, locale: "es", relationship: "school", channel: "voice" } });
+  await db.contact.create({
+    data: {
+      familyId: family.id,
+      name: "Número equivocado",
+      phone: `+5255${run}0000`,
+      locale: "es",
+      relationship: "friend",
+      channel: "sms",
+    },
+  });
+  const school = await db.contact.create({
+    data: { familyId: family.id, name: "Escuela", phone: `+5255${run}0101`, locale: "es", relationship: "school", channel: "voice" },
+  });
   await db.personContact.create({ data: { personId: sofia.id, contactId: school.id, tier: 1 } });
   await logIn(context, family.owner.id);
 

@@ -16,7 +16,13 @@ async function expectNoViolations(page: Page) {
 test.describe("en español", () => {
   test.use({ locale: "es-MX" });
 
-  test("un adulto agrega un viaje con la recepción y una acompañante, hace la revisión de exposición y la tarjeta muestra la recepción @phone", async ({ page, context, seedFamily, seedPerson, logIn }) => {
+  test("un adulto agrega un viaje con la recepción y una acompañante, hace la revisión de exposición y la tarjeta muestra la recepción @phone", async ({
+    page,
+    context,
+    seedFamily,
+    seedPerson,
+    logIn,
+  }) => {
     const family = await seedFamily({ name: "Familia Ríos", locale: "es" });
     const ana = await seedPerson(family.id, { name: "Ana Ríos" });
     await logIn(context, family.owner.id);
@@ -54,9 +60,18 @@ test.describe("en español", () => {
 
     // The exposure check: an unanswered question is named, then the level and the next steps.
     const exposure = page.getByTestId("exposure");
-    await exposure.getByRole("group", { name: "¿Alguno de los perfiles de redes sociales de Ana Ríos es público?" }).getByLabel("Sí").check();
-    await exposure.getByRole("group", { name: "¿El celular de Ana Ríos aparece en alguna red social o página pública?" }).getByLabel("No", { exact: true }).check();
-    await exposure.getByRole("group", { name: "¿Ana Ríos publica sus viajes o dónde está mientras sigue ahí?" }).getByLabel("No estoy seguro").check();
+    await exposure
+      .getByRole("group", { name: "¿Alguno de los perfiles de redes sociales de Ana Ríos es público?" })
+      .getByLabel("Sí")
+      .check();
+    await exposure
+      .getByRole("group", { name: "¿El celular de Ana Ríos aparece en alguna red social o página pública?" })
+      .getByLabel("No", { exact: true })
+      .check();
+    await exposure
+      .getByRole("group", { name: "¿Ana Ríos publica sus viajes o dónde está mientras sigue ahí?" })
+      .getByLabel("No estoy seguro")
+      .check();
     await exposure.getByRole("button", { name: "Guardar la revisión" }).click();
     const placesGroup = exposure.getByRole("group", { name: "¿La escuela o el trabajo de Ana Ríos aparecen públicamente?" });
     await expect(placesGroup).toHaveAccessibleDescription("Elige una respuesta.");
@@ -82,7 +97,13 @@ test.describe("en español", () => {
 test.describe("in English", () => {
   test.use({ locale: "en-US" });
 
-  test("an adult adds a trip before knowing the hotel, adds the desk later, does the exposure check, and the live screen shows the desk script", async ({ page, context, seedFamily, seedPerson, logIn }) => {
+  test("an adult adds a trip before knowing the hotel, adds the desk later, does the exposure check, and the live screen shows the desk script", async ({
+    page,
+    context,
+    seedFamily,
+    seedPerson,
+    logIn,
+  }) => {
     const family = await seedFamily({ name: "Rivera Family", locale: "en" });
     const leo = await seedPerson(family.id, { name: "Leo Rivera", locale: "en" });
     await logIn(context, family.owner.id);
@@ -111,7 +132,8 @@ test.describe("in English", () => {
     await expect(trip).toContainText("Front desk: Hotel Mar · +52 984 873 0000");
 
     const exposure = page.getByTestId("exposure");
-    for (const question of ["profilesPublic", "phoneVisible", "tripsPostedLive", "placesPublic"]) await exposure.getByTestId(`exposure-${question}`).getByLabel("No", { exact: true }).check();
+    for (const question of ["profilesPublic", "phoneVisible", "tripsPostedLive", "placesPublic"])
+      await exposure.getByTestId(`exposure-${question}`).getByLabel("No", { exact: true }).check();
     await exposure.getByRole("button", { name: "Save the check" }).click();
     await expect(page.getByTestId("exposure-summary")).toContainText("Exposure: low");
     await page.goto(`/family/${family.id}`);

@@ -14,12 +14,25 @@ async function familyOfTwo({ seedFamily, db }: Pick<Seed, "seedFamily" | "db">) 
   const { hash } = await import("@node-rs/argon2");
   const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
   await db.secretWords.create({
-    data: { familyId: family.id, safeWordHash: await hash("mazapan", options), duressWordHash: await hash("girasol", options), safeWordChangedAt: new Date(), duressWordChangedAt: new Date() },
+    data: {
+      familyId: family.id,
+      safeWordHash: await hash("mazapan", options),
+      duressWordHash: await hash("girasol", options),
+      safeWordChangedAt: new Date(),
+      duressWordChangedAt: new Date(),
+    },
   });
   return { family, ana, luis };
 }
 
-test("when nobody was named, each person has a state and the call ends safe only when both gave the safe word @phone", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+test("when nobody was named, each person has a state and the call ends safe only when both gave the safe word @phone", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+  textFrom,
+}) => {
   const { family, ana, luis } = await familyOfTwo({ seedFamily, db });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}/incidents/new`);
@@ -37,7 +50,14 @@ test("when nobody was named, each person has a state and the call ends safe only
   await expect(page.getByTestId("incident-banner")).toContainText("is safe. Hang up.");
 });
 
-test("the duress word stays: a later safe word does not end it, and only 'danger' can @phone", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+test("the duress word stays: a later safe word does not end it, and only 'danger' can @phone", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+  textFrom,
+}) => {
   const { family, ana } = await familyOfTwo({ seedFamily, db });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}/incidents/new`);
@@ -54,7 +74,13 @@ test("the duress word stays: a later safe word does not end it, and only 'danger
   await expect(page.getByTestId("incident-banner")).toContainText("Verification ended: Danger");
 });
 
-test("a second tap on someone already being verified opens that verification and says who started it", async ({ page, context, seedFamily, db, logIn }) => {
+test("a second tap on someone already being verified opens that verification and says who started it", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+}) => {
   const { family } = await familyOfTwo({ seedFamily, db });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}/incidents/new`);
@@ -68,7 +94,14 @@ test("a second tap on someone already being verified opens that verification and
   expect(await db.incident.count({ where: { familyId: family.id } })).toBe(1);
 });
 
-test("when the attempts at the word are used up, the screen says to confirm by calling", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+test("when the attempts at the word are used up, the screen says to confirm by calling", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+  textFrom,
+}) => {
   const { family, ana } = await familyOfTwo({ seedFamily, db });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}/incidents/new`);
@@ -83,11 +116,23 @@ test("when the attempts at the word are used up, the screen says to confirm by c
   await expect(page.getByTestId("people").locator("li")).toHaveAttribute("data-state", "waiting");
 });
 
-test("a number two families share: the safe word reaches its own family only, a YES reaches the family that asked", async ({ page, context, seedFamily, db, logIn, textFrom, openBrowser }) => {
+test("a number two families share: the safe word reaches its own family only, a YES reaches the family that asked", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+  textFrom,
+  openBrowser,
+}) => {
   const { family: rivera, ana } = await familyOfTwo({ seedFamily, db });
   const other = await seedFamily({ name: "Family Soto", locale: "en" });
-  const beto = await db.person.create({ data: { familyId: other.id, name: "Beto", phone: `+5255${randomUUID().replace(/\D/g, "").padEnd(8, "3").slice(0, 8)}`, locale: "en" } });
-  const neighbour = await db.contact.create({ data: { familyId: other.id, name: "Neighbour Ana", phone: ana.phone, locale: "en", relationship: "neighbor" } });
+  const beto = await db.person.create({
+    data: { familyId: other.id, name: "Beto", phone: `+5255${randomUUID().replace(/\D/g, "").padEnd(8, "3").slice(0, 8)}`, locale: "en" },
+  });
+  const neighbour = await db.contact.create({
+    data: { familyId: other.id, name: "Neighbour Ana", phone: ana.phone, locale: "en", relationship: "neighbor" },
+  });
   await db.personContact.create({ data: { personId: beto.id, contactId: neighbour.id, tier: 1 } });
 
   await logIn(context, rivera.owner.id);
@@ -116,7 +161,14 @@ test("a number two families share: the safe word reaches its own family only, a 
   await expect(soto.getByTestId("people").locator("li")).toHaveAttribute("data-state", "probably_safe");
 });
 
-test("the safe word and the duress word: stored and shown redacted, and each phone gets the same thing after it", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+test("the safe word and the duress word: stored and shown redacted, and each phone gets the same thing after it", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+  textFrom,
+}) => {
   const { family, ana, luis } = await familyOfTwo({ seedFamily, db });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}/incidents/new`);
@@ -128,22 +180,34 @@ test("the safe word and the duress word: stored and shown redacted, and each pho
   await expect(page.getByTestId("people").locator('li[data-state="confirmed_safe"]')).toContainText("Ana");
   await expect(page.locator("body")).not.toContainText(/mazap|girasol/i);
   // The worker sends what each word brought: the same text to both phones, nothing else.
-  const after = (phone: string) => db.outboundMessage.findMany({ where: { to: phone, purpose: { not: "incident_check_in" } }, select: { body: true, channel: true } });
+  const after = (phone: string) =>
+    db.outboundMessage.findMany({ where: { to: phone, purpose: { not: "incident_check_in" } }, select: { body: true, channel: true } });
   await expect.poll(async () => (await after(ana.phone)).length, { timeout: 15_000 }).toBe(1);
   await expect.poll(async () => (await after(luis.phone)).length, { timeout: 15_000 }).toBe(1);
   expect(await after(ana.phone)).toEqual(await after(luis.phone));
-  const rows = JSON.stringify(await db.checkIn.findMany({ where: { familyId: family.id }, select: { reply: true } })) + JSON.stringify(await db.incidentEvent.findMany({ where: { incident: { familyId: family.id } }, select: { data: true } }));
+  const rows =
+    JSON.stringify(await db.checkIn.findMany({ where: { familyId: family.id }, select: { reply: true } })) +
+    JSON.stringify(await db.incidentEvent.findMany({ where: { incident: { familyId: family.id } }, select: { data: true } }));
   expect(rows.toLowerCase()).not.toMatch(/mazap|girasol/);
 });
 
-test("a drill says so, STOP shows on the timeline, and a false alarm tells everyone asked @phone", async ({ page, context, seedFamily, db, logIn, textFrom }) => {
+test("a drill says so, STOP shows on the timeline, and a false alarm tells everyone asked @phone", async ({
+  page,
+  context,
+  seedFamily,
+  db,
+  logIn,
+  textFrom,
+}) => {
   const { family, ana } = await familyOfTwo({ seedFamily, db });
   await logIn(context, family.owner.id);
   await page.goto(`/family/${family.id}/incidents/new`);
   await page.getByLabel(/drill/i).check();
   await page.getByRole("button", { name: "Ana", exact: true }).click();
   await expect(page.getByText("DRILL", { exact: true })).toBeVisible();
-  await expect.poll(async () => (await db.outboundMessage.findFirst({ where: { to: ana.phone } }))?.body ?? "", { timeout: 15_000 }).toMatch(/^DRILL: /);
+  await expect
+    .poll(async () => (await db.outboundMessage.findFirst({ where: { to: ana.phone } }))?.body ?? "", { timeout: 15_000 })
+    .toMatch(/^DRILL: /);
   await textFrom(ana.phone, "STOP");
   await expect(page.getByTestId("timeline")).toContainText("replied STOP");
   await textFrom(ana.phone, "START");

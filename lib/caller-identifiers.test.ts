@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { clabeBank, clabeCheckDigit, displayIdentifier, isValidClabe, isValidLuhn, normalizeCallerNumber, normalizeCryptoAddress, normalizePaymentIdentifier, numberFacts } from "./caller-identifiers";
+import {
+  clabeBank,
+  clabeCheckDigit,
+  displayIdentifier,
+  isValidClabe,
+  isValidLuhn,
+  normalizeCallerNumber,
+  normalizeCryptoAddress,
+  normalizePaymentIdentifier,
+  numberFacts,
+} from "./caller-identifiers";
 
 describe("caller numbers", () => {
   it("reads numbers the way people type them", () => {
@@ -34,7 +44,10 @@ describe("CLABE", () => {
   });
 
   it("accepts spaces and dashes and says which rule failed", () => {
-    expect(normalizePaymentIdentifier("032 180 00011835971 9", "clabe")).toEqual({ ok: true, identifier: { kind: "clabe", value: "032180000118359719" } });
+    expect(normalizePaymentIdentifier("032 180 00011835971 9", "clabe")).toEqual({
+      ok: true,
+      identifier: { kind: "clabe", value: "032180000118359719" },
+    });
     expect(normalizePaymentIdentifier("032180000118359718", "auto")).toEqual({ ok: false, error: "clabe.checkDigit" });
     expect(normalizePaymentIdentifier("1234", "clabe")).toEqual({ ok: false, error: "clabe.length" });
   });
@@ -45,7 +58,10 @@ describe("cards (Luhn)", () => {
     expect(isValidLuhn("4111111111111111")).toBe(true);
     expect(isValidLuhn("4111111111111112")).toBe(false);
     expect(isValidLuhn("41111")).toBe(false);
-    expect(normalizePaymentIdentifier("4111 1111 1111 1111", "auto")).toEqual({ ok: true, identifier: { kind: "card", value: "4111111111111111" } });
+    expect(normalizePaymentIdentifier("4111 1111 1111 1111", "auto")).toEqual({
+      ok: true,
+      identifier: { kind: "card", value: "4111111111111111" },
+    });
     expect(normalizePaymentIdentifier("4111 1111 1111 1112", "auto")).toEqual({ ok: false, error: "card.checkDigit" });
     expect(normalizePaymentIdentifier("4111 1111 1111 1112", "card")).toEqual({ ok: false, error: "card.checkDigit" });
   });
@@ -57,7 +73,10 @@ describe("cards (Luhn)", () => {
 
 describe("store references and crypto addresses", () => {
   it("takes references as letters and digits", () => {
-    expect(normalizePaymentIdentifier("9300-1234-5678", "auto")).toEqual({ ok: true, identifier: { kind: "store_reference", value: "930012345678" } });
+    expect(normalizePaymentIdentifier("9300-1234-5678", "auto")).toEqual({
+      ok: true,
+      identifier: { kind: "store_reference", value: "930012345678" },
+    });
     expect(normalizePaymentIdentifier("abc", "store_reference")).toEqual({ ok: false, error: "storeReference.invalid" });
     expect(normalizePaymentIdentifier("¿?", "auto")).toEqual({ ok: false, error: "identifier.unrecognized" });
     expect(normalizePaymentIdentifier("  ", "auto")).toEqual({ ok: false, error: "identifier.required" });
@@ -70,7 +89,10 @@ describe("store references and crypto addresses", () => {
     expect(normalizeCryptoAddress("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")).toBe("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
     expect(normalizeCryptoAddress("0xdAC17F958D2ee523a2206206994597C13D831ec7")).toBe("0xdac17f958d2ee523a2206206994597c13d831ec7");
     expect(normalizeCryptoAddress("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")).toBe("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
-    expect(normalizePaymentIdentifier("0xdAC17F958D2ee523a2206206994597C13D831ec7", "auto")).toMatchObject({ ok: true, identifier: { kind: "crypto" } });
+    expect(normalizePaymentIdentifier("0xdAC17F958D2ee523a2206206994597C13D831ec7", "auto")).toMatchObject({
+      ok: true,
+      identifier: { kind: "crypto" },
+    });
     expect(normalizePaymentIdentifier("0x12", "crypto")).toEqual({ ok: false, error: "crypto.invalid" });
   });
 });

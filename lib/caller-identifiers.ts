@@ -42,12 +42,41 @@ const lineKinds: Partial<Record<NonNullable<NumberType>, LineKind>> = {
 
 /** Main Mexican area codes (lada) and where they ring; others show the code alone. */
 const mexicanAreas: Record<string, string> = {
-  "55": "Ciudad de México", "56": "Ciudad de México", "33": "Guadalajara", "81": "Monterrey", "222": "Puebla", "664": "Tijuana",
-  "656": "Ciudad Juárez", "998": "Cancún", "999": "Mérida", "442": "Querétaro", "477": "León", "614": "Chihuahua",
-  "667": "Culiacán", "744": "Acapulco", "722": "Toluca", "871": "Torreón", "844": "Saltillo", "229": "Veracruz",
-  "686": "Mexicali", "662": "Hermosillo", "618": "Durango", "443": "Morelia", "961": "Tuxtla Gutiérrez", "951": "Oaxaca",
-  "449": "Aguascalientes", "444": "San Luis Potosí", "984": "Playa del Carmen", "987": "Cozumel", "624": "Los Cabos",
-  "322": "Puerto Vallarta", "669": "Mazatlán", "833": "Tampico", "899": "Reynosa", "867": "Nuevo Laredo", "746": "Acapulco",
+  "55": "Ciudad de México",
+  "56": "Ciudad de México",
+  "33": "Guadalajara",
+  "81": "Monterrey",
+  "222": "Puebla",
+  "664": "Tijuana",
+  "656": "Ciudad Juárez",
+  "998": "Cancún",
+  "999": "Mérida",
+  "442": "Querétaro",
+  "477": "León",
+  "614": "Chihuahua",
+  "667": "Culiacán",
+  "744": "Acapulco",
+  "722": "Toluca",
+  "871": "Torreón",
+  "844": "Saltillo",
+  "229": "Veracruz",
+  "686": "Mexicali",
+  "662": "Hermosillo",
+  "618": "Durango",
+  "443": "Morelia",
+  "961": "Tuxtla Gutiérrez",
+  "951": "Oaxaca",
+  "449": "Aguascalientes",
+  "444": "San Luis Potosí",
+  "984": "Playa del Carmen",
+  "987": "Cozumel",
+  "624": "Los Cabos",
+  "322": "Puerto Vallarta",
+  "669": "Mazatlán",
+  "833": "Tampico",
+  "899": "Reynosa",
+  "867": "Nuevo Laredo",
+  "746": "Acapulco",
 };
 
 export type NumberFacts = { country: string | null; area: string | null; areaName: string | null; line: LineKind | null };
@@ -58,10 +87,16 @@ export function numberFacts(e164: string): NumberFacts {
     const number = parsePhoneNumberWithError(e164);
     const national = number.nationalNumber;
     let area: string | null = null;
-    if (number.country === "MX") area = ["55", "56", "33", "81"].includes(national.slice(0, 2)) ? national.slice(0, 2) : national.slice(0, 3);
+    if (number.country === "MX")
+      area = ["55", "56", "33", "81"].includes(national.slice(0, 2)) ? national.slice(0, 2) : national.slice(0, 3);
     else if (number.countryCallingCode === "1") area = national.slice(0, 3);
     const type = number.getType();
-    return { country: number.country ?? null, area, areaName: area && number.country === "MX" ? (mexicanAreas[area] ?? null) : null, line: type ? (lineKinds[type] ?? "other") : null };
+    return {
+      country: number.country ?? null,
+      area,
+      areaName: area && number.country === "MX" ? (mexicanAreas[area] ?? null) : null,
+      line: type ? (lineKinds[type] ?? "other") : null,
+    };
   } catch {
     return { country: null, area: null, areaName: null, line: null };
   }
@@ -116,9 +151,23 @@ export function isValidLuhn(value: string): boolean {
 
 /** Banks by the first three digits of a CLABE (the most common in deposits). */
 const clabeBanks: Record<string, string> = {
-  "002": "Banamex", "012": "BBVA México", "014": "Santander", "021": "HSBC", "030": "Bajío", "036": "Inbursa", "044": "Scotiabank",
-  "058": "Banregio", "072": "Banorte", "127": "Banco Azteca", "130": "Compartamos", "137": "BanCoppel", "138": "Ualá", "646": "STP",
-  "638": "Nu México", "722": "Mercado Pago", "706": "Arcus",
+  "002": "Banamex",
+  "012": "BBVA México",
+  "014": "Santander",
+  "021": "HSBC",
+  "030": "Bajío",
+  "036": "Inbursa",
+  "044": "Scotiabank",
+  "058": "Banregio",
+  "072": "Banorte",
+  "127": "Banco Azteca",
+  "130": "Compartamos",
+  "137": "BanCoppel",
+  "138": "Ualá",
+  "646": "STP",
+  "638": "Nu México",
+  "722": "Mercado Pago",
+  "706": "Arcus",
 };
 
 export function clabeBank(clabe: string): string | null {
@@ -149,7 +198,8 @@ function isBase58Check(value: string): boolean {
 export function normalizeCryptoAddress(raw: string): string | null {
   const value = raw.trim();
   if (/^0x[0-9a-fA-F]{40}$/.test(value)) return value.toLowerCase();
-  if (/^(bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}$/.test(value) && (value === value.toLowerCase() || value === value.toUpperCase())) return value.toLowerCase();
+  if (/^(bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}$/.test(value) && (value === value.toLowerCase() || value === value.toUpperCase()))
+    return value.toLowerCase();
   if (/^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/.test(value) && isBase58Check(value)) return value;
   if (/^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(value) && isBase58Check(value)) return value;
   return null;

@@ -32,7 +32,9 @@ describe("resolveClientAddress", () => {
 
   it("rotating the client's own X-Forwarded-For does not change the address", () => {
     const seen = new Set(
-      ["1.1.1.1", "2.2.2.2", "3.3.3.3"].map((spoofed) => resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": `${spoofed}, 198.51.100.7` }), 1)),
+      ["1.1.1.1", "2.2.2.2", "3.3.3.3"].map((spoofed) =>
+        resolveClientAddress(headers({ [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": `${spoofed}, 198.51.100.7` }), 1),
+      ),
     );
     expect([...seen]).toEqual(["198.51.100.7"]);
   });

@@ -19,7 +19,10 @@ export function normalizeAddress(raw: string): string | null {
   const left = head ? head.split(":") : [];
   const right = address.includes("::") ? (tail ? tail.split(":") : []) : [];
   const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((group) => group.padStart(4, "0")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.padStart(4, "0"))
+    .join(":")}::/64`;
 }
 
 /**
@@ -31,7 +34,10 @@ export function normalizeAddress(raw: string): string | null {
 export function resolveClientAddress(headers: Headers, trustedHops: number): string {
   const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || null;
   if (trustedHops <= 0) return (peer && normalizeAddress(peer)) ?? "unknown";
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const chain = peer ? [...forwarded, peer] : forwarded;
   const candidate = chain[chain.length - 1 - trustedHops] ?? chain[0];
   return (candidate && normalizeAddress(candidate)) ?? "unknown";

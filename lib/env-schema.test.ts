@@ -19,7 +19,9 @@ describe("parseEnvironment", () => {
   it("validates the caller registry's key and limits, with defaults", () => {
     expect(parseEnvironment(appEnvSchema, valid)).toMatchObject({ CALLER_REGISTRY_THRESHOLD: 3, CALLER_REPORT_MIN_FAMILY_AGE_HOURS: 24 });
     expect(parseEnvironment(appEnvSchema, valid).CALLER_REGISTRY_SECRET).toBeUndefined();
-    expect(() => parseEnvironment(appEnvSchema, { ...valid, CALLER_REGISTRY_SECRET: "short" })).toThrow(/CALLER_REGISTRY_SECRET must be at least 32 characters/);
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, CALLER_REGISTRY_SECRET: "short" })).toThrow(
+      /CALLER_REGISTRY_SECRET must be at least 32 characters/,
+    );
     // One family could otherwise put any number on everyone's screen.
     expect(() => parseEnvironment(appEnvSchema, { ...valid, CALLER_REGISTRY_THRESHOLD: "1" })).toThrow(/CALLER_REGISTRY_THRESHOLD/);
     expect(() => parseEnvironment(launcherEnvSchema, { CALLER_REGISTRY_SECRET: "short" })).toThrow(/CALLER_REGISTRY_SECRET/);
@@ -62,12 +64,21 @@ describe("Twilio settings", () => {
 
   it("are optional together and accepted complete", () => {
     expect(parseEnvironment(appEnvSchema, valid).TWILIO_ACCOUNT_SID).toBeUndefined();
-    expect(parseEnvironment(appEnvSchema, { ...valid, ...twilio })).toMatchObject({ TWILIO_FROM_NUMBER: "+15005550006", TWILIO_TIMEOUT_MS: 10_000 });
+    expect(parseEnvironment(appEnvSchema, { ...valid, ...twilio })).toMatchObject({
+      TWILIO_FROM_NUMBER: "+15005550006",
+      TWILIO_TIMEOUT_MS: 10_000,
+    });
   });
 
   it("name what is missing or malformed", () => {
-    expect(() => parseEnvironment(appEnvSchema, { ...valid, TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID })).toThrow(/TWILIO_AUTH_TOKEN is needed/);
-    expect(() => parseEnvironment(appEnvSchema, { ...valid, ...twilio, TWILIO_FROM_NUMBER: undefined })).toThrow(/TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID/);
-    expect(() => parseEnvironment(appEnvSchema, { ...valid, ...twilio, TWILIO_ACCOUNT_SID: "nope" })).toThrow(/TWILIO_ACCOUNT_SID must look like AC/);
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID })).toThrow(
+      /TWILIO_AUTH_TOKEN is needed/,
+    );
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, ...twilio, TWILIO_FROM_NUMBER: undefined })).toThrow(
+      /TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID/,
+    );
+    expect(() => parseEnvironment(appEnvSchema, { ...valid, ...twilio, TWILIO_ACCOUNT_SID: "nope" })).toThrow(
+      /TWILIO_ACCOUNT_SID must look like AC/,
+    );
   });
 });

@@ -5,13 +5,9 @@ import { z } from "zod";
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
-const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL");
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL");
 
-const origin = z
-  .url({ protocol: /^https?$/ })
-  .transform((value) => value.replace(/\/+$/, ""));
+const origin = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ""));
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -26,7 +22,9 @@ export const launcherEnvSchema = z.object({
   PUBLIC_BASE_URL: optional(origin),
 });
 
-const booleanFlag = z.preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).default("false")).transform((value) => value === "true" || value === "1");
+const booleanFlag = z
+  .preprocess(emptyAsUndefined, z.enum(["true", "false", "1", "0"]).default("false"))
+  .transform((value) => value === "true" || value === "1");
 
 export const appEnvSchema = z
   .object({
@@ -42,7 +40,12 @@ export const appEnvSchema = z
     TWILIO_FROM_NUMBERS: optional(
       z
         .string()
-        .transform((value) => value.split(",").map((number) => number.trim()).filter(Boolean))
+        .transform((value) =>
+          value
+            .split(",")
+            .map((number) => number.trim())
+            .filter(Boolean),
+        )
         .pipe(z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "must be E.164 numbers separated by commas")).min(1)),
     ),
     TWILIO_API_BASE_URL: optional(origin),
@@ -65,7 +68,14 @@ export const appEnvSchema = z
     /** How many different families must report an identifier before anyone is shown it. */
     CALLER_REGISTRY_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(100).default(3)),
     /** A family younger than this (hours) cannot report yet: a fresh account cannot flood the registry. */
-    CALLER_REPORT_MIN_FAMILY_AGE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(24 * 365).default(24)),
+    CALLER_REPORT_MIN_FAMILY_AGE_HOURS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .min(0)
+        .max(24 * 365)
+        .default(24),
+    ),
   })
   .superRefine((env, context) => {
     const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN];
@@ -74,7 +84,11 @@ export const appEnvSchema = z
       context.addIssue({ code: "custom", path: [missing], message: "is needed with the other Twilio credential" });
     }
     if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM_NUMBER && !env.TWILIO_FROM_NUMBERS) {
-      context.addIssue({ code: "custom", path: ["TWILIO_FROM_NUMBER"], message: "or TWILIO_MESSAGING_SERVICE_SID is needed to send messages" });
+      context.addIssue({
+        code: "custom",
+        path: ["TWILIO_FROM_NUMBER"],
+        message: "or TWILIO_MESSAGING_SERVICE_SID is needed to send messages",
+      });
     }
   });
 

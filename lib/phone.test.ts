@@ -53,7 +53,11 @@ describe("a number that reads two ways", () => {
     ["4155550134", "+524155550134", "+14155550134"],
     ["5512345678", "+525512345678", "+15512345678"],
   ])("asks which one %s is in a Mexican family, the family's reading first", (input, mx, us) => {
-    expect(normalizePhone(input, { country: "MX", purpose: "sms" })).toEqual({ ok: false, error: "phone.ambiguous", readings: both(mx, us) });
+    expect(normalizePhone(input, { country: "MX", purpose: "sms" })).toEqual({
+      ok: false,
+      error: "phone.ambiguous",
+      readings: both(mx, us),
+    });
   });
 
   it("asks in a US family about a number written the Mexican way, the US reading first", () => {
@@ -68,18 +72,41 @@ describe("a number that reads two ways", () => {
   });
 
   it("takes the reading chosen, either one", () => {
-    expect(normalizePhone("(415) 555-0134", { country: "MX", purpose: "sms", choice: "+14155550134" })).toEqual({ ok: true, e164: "+14155550134", country: "US" });
-    expect(normalizePhone("(415) 555-0134", { country: "MX", purpose: "sms", choice: "+524155550134" })).toEqual({ ok: true, e164: "+524155550134", country: "MX" });
+    expect(normalizePhone("(415) 555-0134", { country: "MX", purpose: "sms", choice: "+14155550134" })).toEqual({
+      ok: true,
+      e164: "+14155550134",
+      country: "US",
+    });
+    expect(normalizePhone("(415) 555-0134", { country: "MX", purpose: "sms", choice: "+524155550134" })).toEqual({
+      ok: true,
+      e164: "+524155550134",
+      country: "MX",
+    });
   });
 
   it("ignores a choice that is not a reading of what was typed (the number was edited since)", () => {
-    expect(normalizePhone("(415) 555-0134", { country: "MX", purpose: "sms", choice: "+12125550142" })).toMatchObject({ ok: false, error: "phone.ambiguous" });
-    expect(normalizePhone("55 8888 7777", { country: "MX", purpose: "sms", choice: "+14155550134" })).toEqual({ ok: true, e164: "+525588887777", country: "MX" });
+    expect(normalizePhone("(415) 555-0134", { country: "MX", purpose: "sms", choice: "+12125550142" })).toMatchObject({
+      ok: false,
+      error: "phone.ambiguous",
+    });
+    expect(normalizePhone("55 8888 7777", { country: "MX", purpose: "sms", choice: "+14155550134" })).toEqual({
+      ok: true,
+      e164: "+525588887777",
+      country: "MX",
+    });
   });
 
   it("never asks about a number written with its country code, or valid in one country only", () => {
-    expect(normalizePhone("+1 (415) 555-0134", { country: "MX", purpose: "sms" })).toEqual({ ok: true, e164: "+14155550134", country: "US" });
-    expect(normalizePhone("+52 415 555 0134", { country: "US", purpose: "sms" })).toEqual({ ok: true, e164: "+524155550134", country: "MX" });
+    expect(normalizePhone("+1 (415) 555-0134", { country: "MX", purpose: "sms" })).toEqual({
+      ok: true,
+      e164: "+14155550134",
+      country: "US",
+    });
+    expect(normalizePhone("+52 415 555 0134", { country: "US", purpose: "sms" })).toEqual({
+      ok: true,
+      e164: "+524155550134",
+      country: "MX",
+    });
     expect(normalizePhone("(212) 555-0142", { country: "MX", purpose: "sms" })).toEqual({ ok: true, e164: "+12125550142", country: "US" });
   });
 });

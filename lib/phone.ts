@@ -1,6 +1,13 @@
 // Phone numbers are stored in E.164. Input is read with the family's country as the default,
 // then the other supported country (MX, then US, as people in both write local numbers).
-import { parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode, type NumberType, type PhoneNumber } from "libphonenumber-js/max";
+import {
+  parsePhoneNumberWithError,
+  ParseError,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type NumberType,
+  type PhoneNumber,
+} from "libphonenumber-js/max";
 import type { Country } from "@/lib/validation/family";
 
 export type PhonePurpose = "sms" | "voice";
@@ -10,7 +17,8 @@ export type PhoneResult =
   | { ok: true; e164: string; country: CountryCode | undefined }
   | { ok: false; error: PhoneError }
   | { ok: false; error: "phone.ambiguous"; readings: PhoneReading[] };
-export type PhoneError = "phone.required" | "phone.notANumber" | "phone.tooShort" | "phone.tooLong" | "phone.invalid" | "phone.notMobile" | "phone.notPersonal";
+export type PhoneError =
+  "phone.required" | "phone.notANumber" | "phone.tooShort" | "phone.tooLong" | "phone.invalid" | "phone.notMobile" | "phone.notPersonal";
 
 const fallbackOrder: Record<Country, CountryCode[]> = { MX: ["MX", "US"], US: ["US", "MX"] };
 
@@ -79,7 +87,9 @@ export function normalizePhone(raw: string, options: { country: Country; purpose
   const first = parse(input, primary!);
   // With a leading "+" the country is written in the number: one reading only.
   const second = input.startsWith("+") ? null : parse(input, secondary!);
-  const valid = [first, second].filter((candidate) => candidate !== null && typeof candidate !== "string" && candidate.isValid()) as PhoneNumber[];
+  const valid = [first, second].filter(
+    (candidate) => candidate !== null && typeof candidate !== "string" && candidate.isValid(),
+  ) as PhoneNumber[];
   const unique = valid.filter((candidate, index) => valid.findIndex((other) => other.number === candidate.number) === index);
   if (unique.length === 0) {
     if (typeof first === "string" && first === "NOT_A_NUMBER") return { ok: false, error: "phone.notANumber" };

@@ -3,7 +3,21 @@
 export const countries = ["MX", "US"] as const;
 export type Country = (typeof countries)[number];
 
-export const relationships = ["partner", "parent", "child", "sibling", "relative", "friend", "neighbor", "school", "employer", "coworker", "coach", "hotel", "other"] as const;
+export const relationships = [
+  "partner",
+  "parent",
+  "child",
+  "sibling",
+  "relative",
+  "friend",
+  "neighbor",
+  "school",
+  "employer",
+  "coworker",
+  "coach",
+  "hotel",
+  "other",
+] as const;
 export type Relationship = (typeof relationships)[number];
 
 export const channels = ["sms", "voice"] as const;

@@ -41,19 +41,28 @@ describe("wordCandidates", () => {
     expect(wordCandidates(reply)).toContain(word);
   });
 
-  it.each(["ya voy", "estoy bien, ya voy", "¿Quién es?", "mariposa perro gato casa luna", "mariposa, estoy bien, ya voy, luna"])("%j is a sentence", (reply) => {
-    expect(wordCandidates(reply)).toBeNull();
-  });
+  it.each(["ya voy", "estoy bien, ya voy", "¿Quién es?", "mariposa perro gato casa luna", "mariposa, estoy bien, ya voy, luna"])(
+    "%j is a sentence",
+    (reply) => {
+      expect(wordCandidates(reply)).toBeNull();
+    },
+  );
 
   const filler = fc.constantFrom("ya", "voy", "estoy", "bien", "hola", "mama", "ok", "!", "🙂", ",", "¿", "?");
   const word = fc.stringMatching(/^[a-zñ]{4,10}( [a-zñ]{4,10}){0,2}$/).filter((candidate) => secretWordProblem(candidate) === null);
 
   it("a word wrapped in any filler is offered whole", () => {
     fc.assert(
-      fc.property(word, fc.array(filler, { maxLength: 4 }), fc.array(filler, { maxLength: 4 }), fc.boolean(), (secret, before, after, shout) => {
-        const reply = [...before, shout ? secret.toUpperCase() : secret, ...after].join(" ");
-        expect(wordCandidates(reply)).toContain(normalizeSecretWord(secret));
-      }),
+      fc.property(
+        word,
+        fc.array(filler, { maxLength: 4 }),
+        fc.array(filler, { maxLength: 4 }),
+        fc.boolean(),
+        (secret, before, after, shout) => {
+          const reply = [...before, shout ? secret.toUpperCase() : secret, ...after].join(" ");
+          expect(wordCandidates(reply)).toContain(normalizeSecretWord(secret));
+        },
+      ),
     );
   });
 
@@ -61,7 +70,13 @@ describe("wordCandidates", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(filler, word), { maxLength: 10 }), (parts) => {
         const candidates = wordCandidates(parts.join(" ")) ?? [];
-        const contents = new Set(candidates.map((candidate) => textTokens(candidate).filter((token) => !["ya", "voy", "estoy", "bien", "hola", "mama", "ok"].includes(token)).join(" ")));
+        const contents = new Set(
+          candidates.map((candidate) =>
+            textTokens(candidate)
+              .filter((token) => !["ya", "voy", "estoy", "bien", "hola", "mama", "ok"].includes(token))
+              .join(" "),
+          ),
+        );
         expect(contents.size).toBeLessThanOrEqual(1);
       }),
     );

@@ -29,7 +29,13 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith("confirma-") && name !== STATIC_CACHE && name !== PAGES_CACHE).map((name) => caches.delete(name))))
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith("confirma-") && name !== STATIC_CACHE && name !== PAGES_CACHE)
+            .map((name) => caches.delete(name)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -113,7 +119,9 @@ async function navigate(event, url) {
 
 async function offlineFallback() {
   const language = (self.navigator.language || "").toLowerCase().startsWith("es") ? "es" : "en";
-  const page = (await caches.match(`/offline/${language}`, { cacheName: STATIC_CACHE })) ?? (await caches.match(OFFLINE_PAGES[0], { cacheName: STATIC_CACHE }));
+  const page =
+    (await caches.match(`/offline/${language}`, { cacheName: STATIC_CACHE })) ??
+    (await caches.match(OFFLINE_PAGES[0], { cacheName: STATIC_CACHE }));
   return page ?? Response.error();
 }
 

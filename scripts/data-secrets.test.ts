@@ -21,6 +21,8 @@ describe("dataFolderSecret", () => {
   });
 
   it("refuses to invent one in production", () => {
-    expect(() => dataFolderSecret({ NODE_ENV: "production", CONFIRMA_DATA_DIR: dir }, "CALLER_REGISTRY_SECRET")).toThrow(/CALLER_REGISTRY_SECRET is missing/);
+    expect(() => dataFolderSecret({ NODE_ENV: "production", CONFIRMA_DATA_DIR: dir }, "CALLER_REGISTRY_SECRET")).toThrow(
+      /CALLER_REGISTRY_SECRET is missing/,
+    );
   });
 });

@@ -8,7 +8,10 @@ import type { LauncherEnv } from "../lib/env-schema.ts";
 const files = { BETTER_AUTH_SECRET: "auth-secret", CALLER_REGISTRY_SECRET: "caller-registry-secret" } as const;
 
 /** The variable's value, else (outside production) the one generated once into the data folder. */
-export function dataFolderSecret(env: Pick<LauncherEnv, "NODE_ENV" | "CONFIRMA_DATA_DIR" | keyof typeof files>, variable: keyof typeof files): string {
+export function dataFolderSecret(
+  env: Pick<LauncherEnv, "NODE_ENV" | "CONFIRMA_DATA_DIR" | keyof typeof files>,
+  variable: keyof typeof files,
+): string {
   const set = env[variable];
   if (set) return set;
   if (env.NODE_ENV === "production") throw new Error(`${variable} is missing (required when NODE_ENV=production). See .env.example.`);

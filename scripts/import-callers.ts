@@ -7,7 +7,10 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { runOperatorCommand } from "./operator-env.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { source: { type: "string" }, country: { type: "string", default: "MX" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { source: { type: "string" }, country: { type: "string", default: "MX" } },
+});
 
 await runOperatorCommand(async () => {
   const file = positionals[0];

@@ -14,7 +14,15 @@ await runOperatorCommand(async () => {
     console.log(`Token for ${argument} (id ${id}). Give it to the partner now: it is not shown again.\n${token}`);
   } else if (command === "list") {
     for (const row of await listPartnerTokens()) {
-      console.log([row.id, row.organization, `created ${row.createdAt.toISOString()}`, row.lastUsedAt ? `last used ${row.lastUsedAt.toISOString()}` : "never used", row.revokedAt ? `REVOKED ${row.revokedAt.toISOString()}` : "active"].join("  "));
+      console.log(
+        [
+          row.id,
+          row.organization,
+          `created ${row.createdAt.toISOString()}`,
+          row.lastUsedAt ? `last used ${row.lastUsedAt.toISOString()}` : "never used",
+          row.revokedAt ? `REVOKED ${row.revokedAt.toISOString()}` : "active",
+        ].join("  "),
+      );
     }
   } else if (command === "revoke" && argument) {
     console.log((await revokePartnerToken(argument)) ? `Revoked ${argument}.` : `No active token ${argument}.`);

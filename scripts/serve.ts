@@ -55,7 +55,11 @@ async function buildIfStale() {
   console.log("confirma: building the app (first start, or the code changed). This usually takes 2–4 minutes; progress follows.");
   const started = Date.now();
   let lastOutput = started;
-  const child = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "pipe", "pipe"], cwd: projectRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(process.execPath, [nextBin, "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd: projectRoot,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   const relay = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
     let pending = "";
     from.setEncoding("utf8");
@@ -140,20 +144,40 @@ async function main() {
   // A local install on the embedded database is a demo: the simulator page is on unless refused.
   // In production (NODE_ENV=production) it stays off unless SIMULATOR_ENABLED says otherwise.
   const simulatorEnabled = process.env.SIMULATOR_ENABLED || (database.embedded && env.NODE_ENV !== "production" ? "true" : "false");
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.url, BETTER_AUTH_SECRET: secret, CALLER_REGISTRY_SECRET: registrySecret, PUBLIC_BASE_URL: publicBaseUrl, PORT: String(env.PORT), SIMULATOR_ENABLED: simulatorEnabled };
+  const childEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: secret,
+    CALLER_REGISTRY_SECRET: registrySecret,
+    PUBLIC_BASE_URL: publicBaseUrl,
+    PORT: String(env.PORT),
+    SIMULATOR_ENABLED: simulatorEnabled,
+  };
   // The server learns each request's TCP peer (lib/client-address.ts), through NODE_OPTIONS so
   // that any process Next forks learns it too. A worker runs beside it, so the web server hands
   // stored webhooks over to the worker instead of acting on them itself.
-  const preloads = ["scripts/peer-address.mjs", "scripts/server-only-outside-react.mjs"].map((file) => `--import ${JSON.stringify(path.join(projectRoot, file))}`);
+  const preloads = ["scripts/peer-address.mjs", "scripts/server-only-outside-react.mjs"].map(
+    (file) => `--import ${JSON.stringify(path.join(projectRoot, file))}`,
+  );
   const serverEnv = {
     ...childEnv,
     INBOUND_PROCESSING: process.env.INBOUND_PROCESSING || "worker",
     NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...preloads].join(" ").trim(),
   };
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/web-server.ts"), mode], { stdio: "inherit", cwd: projectRoot, env: serverEnv });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/web-server.ts"), mode], {
+    stdio: "inherit",
+    cwd: projectRoot,
+    env: serverEnv,
+  });
   // The escalation timers run beside the web server, on the same database; if the worker ever
   // exits on its own, it is started again (after 1 s, doubling to 30 s while it keeps failing).
-  const startWorker = () => spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], { stdio: "inherit", cwd: projectRoot, env: childEnv });
+  const startWorker = () =>
+    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], {
+      stdio: "inherit",
+      cwd: projectRoot,
+      env: childEnv,
+    });
   let worker = startWorker();
   let workerStartedAt = Date.now();
   let workerBackoffMs = 1000;

@@ -18,7 +18,15 @@ export function CreateFamilyForm() {
   return (
     <form action={action} noValidate className="flex flex-col gap-5">
       <FormAlert state={state} />
-      <TextField name="name" label={t("name")} hint={t("nameHint")} required maxLength={80} defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <TextField
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        required
+        maxLength={80}
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+      />
       <SelectField
         name="country"
         label={t("country")}

@@ -26,14 +26,24 @@ export default async function SimulatorPage() {
         const name = names.join(", ") || formatPhone(phone);
         const call = entries.findLast((entry) => entry.kind === "out" && entry.awaitingKeypress);
         return (
-          <section key={`${familyId}-${phone}`} aria-label={`${name} ${formatPhone(phone)}`} className="flex flex-col gap-3 rounded-xl border-2 border-gray-300 p-4" data-phone={phone}>
+          <section
+            key={`${familyId}-${phone}`}
+            aria-label={`${name} ${formatPhone(phone)}`}
+            className="flex flex-col gap-3 rounded-xl border-2 border-gray-300 p-4"
+            data-phone={phone}
+          >
             <h2 className="text-xl font-bold">
               {name} · <span dir="ltr">{formatPhone(phone)}</span>
             </h2>
             {multipleFamilies && <p className="text-base text-gray-700">{familyName}</p>}
             <ol className="flex flex-col gap-2" data-testid="conversation">
               {entries.map((entry) => (
-                <li key={entry.id} className={entry.kind === "in" ? "self-end rounded-lg bg-brand-700 p-3 text-white" : "self-start rounded-lg bg-gray-100 p-3"}>
+                <li
+                  key={entry.id}
+                  className={
+                    entry.kind === "in" ? "self-end rounded-lg bg-brand-700 p-3 text-white" : "self-start rounded-lg bg-gray-100 p-3"
+                  }
+                >
                   {entry.kind === "out" && entry.channel === "voice" && <p className="text-sm font-bold">📞 {t("call")}</p>}
                   <p>{entry.body}</p>
                   <p className="text-sm">

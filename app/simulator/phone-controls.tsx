@@ -51,7 +51,14 @@ export function Keypad({ messageId, name }: { messageId: string; name: string })
       <FormAlert state={state} />
       <div className="grid max-w-60 grid-cols-3 gap-2">
         {keys.map((key) => (
-          <button key={key} type="submit" name="digit" value={key} disabled={pending} className="min-h-12 rounded-lg border-2 border-gray-700 text-xl font-bold">
+          <button
+            key={key}
+            type="submit"
+            name="digit"
+            value={key}
+            disabled={pending}
+            className="min-h-12 rounded-lg border-2 border-gray-700 text-xl font-bold"
+          >
             {key}
           </button>
         ))}

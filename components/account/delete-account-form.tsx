@@ -13,7 +13,13 @@ export function DeleteAccountForm() {
   return (
     <form action={action} noValidate data-sign-out className="flex flex-col gap-3">
       <FormAlert state={state} />
-      <TextField name="password" type="password" label={t("password")} autoComplete="current-password" errors={state.fieldErrors?.password} />
+      <TextField
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        errors={state.fieldErrors?.password}
+      />
       <button type="submit" disabled={pending} className="min-h-12 rounded-lg bg-danger-700 px-5 text-lg font-semibold text-white">
         {t("delete")}
       </button>

@@ -58,7 +58,9 @@ export function NumberCheck({ familyId }: { familyId: string }) {
         checkNow(value, true);
       }}
     >
-      <label htmlFor="check-kind" className="font-semibold">{t("kindLabel")}</label>
+      <label htmlFor="check-kind" className="font-semibold">
+        {t("kindLabel")}
+      </label>
       <select
         id="check-kind"
         className={field}
@@ -68,10 +70,18 @@ export function NumberCheck({ familyId }: { familyId: string }) {
           check.clear();
         }}
       >
-        {kinds.map((option) => <option key={option} value={option}>{t(`kind.${option}`)}</option>)}
+        {kinds.map((option) => (
+          <option key={option} value={option}>
+            {t(`kind.${option}`)}
+          </option>
+        ))}
       </select>
-      <label htmlFor="check-value" className="font-semibold">{t("valueLabel")}</label>
-      <p id="check-value-hint" className="text-base text-gray-700">{t("numberHint")}</p>
+      <label htmlFor="check-value" className="font-semibold">
+        {t("valueLabel")}
+      </label>
+      <p id="check-value-hint" className="text-base text-gray-700">
+        {t("numberHint")}
+      </p>
       <div className="flex gap-2">
         <input
           id="check-value"
@@ -88,10 +98,14 @@ export function NumberCheck({ familyId }: { familyId: string }) {
             checkNow(event.currentTarget.value);
           }}
         />
-        <button type="submit" className={`${button} bg-gray-900 text-white`}>{t("title")}</button>
+        <button type="submit" className={`${button} bg-gray-900 text-white`}>
+          {t("title")}
+        </button>
       </div>
       <CallerResultView result={result} pending={check.pending} testId="check-result" />
-      <p role="status" className="font-semibold text-green-900">{notice}</p>
+      <p role="status" className="font-semibold text-green-900">
+        {notice}
+      </p>
       {result?.status === "ok" && !check.pending && (
         <div className="flex flex-col gap-2">
           {result.reportedByFamily ? (

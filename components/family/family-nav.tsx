@@ -15,7 +15,10 @@ export function FamilyNav({ label, menuLabel, links }: { label: string; menuLabe
       <ul className="flex flex-wrap gap-2 pt-2 sm:pt-0">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className="flex min-h-11 items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900 hover:bg-gray-200">
+            <Link
+              href={link.href}
+              className="flex min-h-11 items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900 hover:bg-gray-200"
+            >
               {link.label}
             </Link>
           </li>
@@ -26,7 +29,9 @@ export function FamilyNav({ label, menuLabel, links }: { label: string; menuLabe
   return (
     <>
       <details className="no-print sm:hidden">
-        <summary className="flex min-h-11 cursor-pointer items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900">{menuLabel}</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center rounded-lg bg-gray-100 px-3 font-semibold text-gray-900">
+          {menuLabel}
+        </summary>
         {list}
       </details>
       <div className="no-print hidden sm:block">{list}</div>

@@ -34,7 +34,12 @@ export function MembersPanel({ familyId, members, canManage }: { familyId: strin
             </div>
             {canManage && <RoleForm familyId={familyId} member={member} />}
             {canManage && !member.isSelf && (
-              <DeleteButtonForm action={removeMemberAction.bind(null, familyId)} label={t("removeMember", { name: member.name })} confirmation={t("removeConfirm", { name: member.name })} hidden={{ membershipId: member.id }} />
+              <DeleteButtonForm
+                action={removeMemberAction.bind(null, familyId)}
+                label={t("removeMember", { name: member.name })}
+                confirmation={t("removeConfirm", { name: member.name })}
+                hidden={{ membershipId: member.id }}
+              />
             )}
           </li>
         ))}
@@ -53,7 +58,11 @@ function RoleForm({ familyId, member }: { familyId: string; member: Member }) {
       <input type="hidden" name="membershipId" value={member.id} />
       <label className="flex flex-col gap-1 font-semibold">
         {t("memberRole", { name: member.name })}
-        <select name="role" defaultValue={member.isAdmin ? "admin" : "member"} className="min-h-12 rounded-lg border-2 border-gray-600 bg-white px-3 text-lg">
+        <select
+          name="role"
+          defaultValue={member.isAdmin ? "admin" : "member"}
+          className="min-h-12 rounded-lg border-2 border-gray-600 bg-white px-3 text-lg"
+        >
           <option value="admin">{t("roleAdmin")}</option>
           <option value="member">{t("roleMember")}</option>
         </select>

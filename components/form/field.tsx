@@ -5,7 +5,17 @@ import { useErrorMessage } from "./use-error-message";
 export type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
 /** A label, an optional hint and the field's errors, wired to the control with aria-describedby. */
-export function Field({ label, hint, errors, children }: { label: string; hint?: string; errors?: string[]; children: (control: ControlProps) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const translate = useErrorMessage();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -20,7 +30,11 @@ export function Field({ label, hint, errors, children }: { label: string; hint?:
           {hint}
         </p>
       )}
-      {children({ id, "aria-invalid": errorId ? true : undefined, "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined })}
+      {children({
+        id,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {errorId && (
         <p id={errorId} className="text-base font-medium text-danger-700">
           {errors!.map((key) => translate(key)).join(" ")}

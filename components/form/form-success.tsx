@@ -15,7 +15,12 @@ export function FormSuccess({ state, namespace, focus = false }: { state: FormSt
     if (focus && shown) ref.current?.focus();
   }, [focus, shown, state]);
   return (
-    <p ref={ref} role="status" tabIndex={focus && shown ? -1 : undefined} className="text-base font-semibold text-brand-800 empty:hidden focus:outline-2 focus:outline-offset-2 focus:outline-brand-700">
+    <p
+      ref={ref}
+      role="status"
+      tabIndex={focus && shown ? -1 : undefined}
+      className="text-base font-semibold text-brand-800 empty:hidden focus:outline-2 focus:outline-offset-2 focus:outline-brand-700"
+    >
       {shown ? t(state.successMessage!, state.successValues) : ""}
     </p>
   );

@@ -29,17 +29,40 @@ export function PhoneField(props: { label: string; hint?: string; state: FormSta
   }, [choices]);
   return (
     <>
-      <TextField name="phone" type="tel" label={props.label} hint={props.hint} autoComplete="off" required={props.required} defaultValue={props.defaultValue} errors={props.state.fieldErrors?.phone} />
+      <TextField
+        name="phone"
+        type="tel"
+        label={props.label}
+        hint={props.hint}
+        autoComplete="off"
+        required={props.required}
+        defaultValue={props.defaultValue}
+        errors={props.state.fieldErrors?.phone}
+      />
       {choices?.length ? (
-        <fieldset aria-labelledby={legendId} className="flex flex-col gap-2 rounded-lg border-2 border-danger-700 p-3" data-testid="phone-choices">
+        <fieldset
+          aria-labelledby={legendId}
+          className="flex flex-col gap-2 rounded-lg border-2 border-danger-700 p-3"
+          data-testid="phone-choices"
+        >
           <legend id={legendId} className="px-1 text-base font-semibold">
             {t("phoneWhich")}
           </legend>
           {choices.map((choice, index) => (
             <label key={choice.e164} className="flex min-h-12 items-center gap-3 text-lg">
-              <input ref={index === 0 ? first : undefined} type="radio" name="phoneChoice" value={choice.e164} required className="size-6 shrink-0" />
+              <input
+                ref={index === 0 ? first : undefined}
+                type="radio"
+                name="phoneChoice"
+                value={choice.e164}
+                required
+                className="size-6 shrink-0"
+              />
               <span>
-                {countryName(locale, choice.country)}: <span dir="ltr" className="font-semibold">{choice.display}</span>
+                {countryName(locale, choice.country)}:{" "}
+                <span dir="ltr" className="font-semibold">
+                  {choice.display}
+                </span>
               </span>
             </label>
           ))}

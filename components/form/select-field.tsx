@@ -14,7 +14,12 @@ export function SelectField({ name, label, hint, errors, defaultValue, options }
   return (
     <Field label={label} hint={hint} errors={errors}>
       {(control) => (
-        <select {...control} name={name} defaultValue={defaultValue} className="min-h-12 rounded-lg border-2 border-gray-600 bg-white px-3 text-lg aria-[invalid=true]:border-danger-700">
+        <select
+          {...control}
+          name={name}
+          defaultValue={defaultValue}
+          className="min-h-12 rounded-lg border-2 border-gray-600 bg-white px-3 text-lg aria-[invalid=true]:border-danger-700"
+        >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -6,9 +6,7 @@ export function SubmitButton({ children, variant = "primary" }: { children: Reac
   const { pending } = useFormStatus();
   const t = useTranslations("common");
   const style =
-    variant === "primary"
-      ? "bg-brand-700 text-white hover:bg-brand-800"
-      : "border-2 border-brand-700 text-brand-800 hover:bg-gray-100";
+    variant === "primary" ? "bg-brand-700 text-white hover:bg-brand-800" : "border-2 border-brand-700 text-brand-800 hover:bg-gray-100";
   return (
     <button
       type="submit"

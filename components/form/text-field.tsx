@@ -20,7 +20,13 @@ export function TextField({ name, label, hint, errors, type = "text", ...input }
   return (
     <Field label={label} hint={hint} errors={errors}>
       {(control) => (
-        <input {...control} {...input} name={name} type={type} className="min-h-12 rounded-lg border-2 border-gray-600 px-3 text-lg aria-[invalid=true]:border-danger-700" />
+        <input
+          {...control}
+          {...input}
+          name={name}
+          type={type}
+          className="min-h-12 rounded-lg border-2 border-gray-600 px-3 text-lg aria-[invalid=true]:border-danger-700"
+        />
       )}
     </Field>
   );

@@ -69,7 +69,9 @@ export function CallerResultView({ result, pending, testId }: { result: CallerRe
             {result.kindLabel}: <bdi className="font-mono">{result.display}</bdi>
           </p>
           <ul className="flex flex-col gap-1">
-            {result.lines.map((line) => <li key={line}>{line}</li>)}
+            {result.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
           </ul>
         </>
       )}
@@ -77,7 +79,15 @@ export function CallerResultView({ result, pending, testId }: { result: CallerRe
   );
 }
 
-export function IncidentCallers({ familyId, incidentId, initial }: { familyId: string; incidentId: string; initial: IncidentCallerInitial }) {
+export function IncidentCallers({
+  familyId,
+  incidentId,
+  initial,
+}: {
+  familyId: string;
+  incidentId: string;
+  initial: IncidentCallerInitial;
+}) {
   const t = useTranslations("callers");
   const errors = useTranslations("errors");
   const offline = () => ({ status: "error" as const, error: errors("incident.offline") });
@@ -97,7 +107,10 @@ export function IncidentCallers({ familyId, incidentId, initial }: { familyId: s
   const addPayment = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     setAdding(true);
-    const answer = await addIncidentPaymentAction(familyId, incidentId, { value: String(data.get("value") ?? ""), kind: String(data.get("kind") ?? "auto") }).catch(offline);
+    const answer = await addIncidentPaymentAction(familyId, incidentId, {
+      value: String(data.get("value") ?? ""),
+      kind: String(data.get("kind") ?? "auto"),
+    }).catch(offline);
     setAdding(false);
     if ("status" in answer) return setPaymentError(answer.error);
     setPaymentError(null);
@@ -123,8 +136,12 @@ export function IncidentCallers({ familyId, incidentId, initial }: { familyId: s
         </div>
       ) : (
         <div className="flex flex-col gap-2">
-          <label htmlFor="caller-number" className="font-semibold">{t("numberLabel")}</label>
-          <p id="caller-number-hint" className="text-base text-gray-700">{t("numberHint")}</p>
+          <label htmlFor="caller-number" className="font-semibold">
+            {t("numberLabel")}
+          </label>
+          <p id="caller-number-hint" className="text-base text-gray-700">
+            {t("numberHint")}
+          </p>
           <input
             id="caller-number"
             type="tel"
@@ -160,17 +177,39 @@ export function IncidentCallers({ familyId, incidentId, initial }: { familyId: s
           void addPayment(event.currentTarget);
         }}
       >
-        <h3 id="payment-title" className="font-bold">{t("paymentTitle")}</h3>
-        <label htmlFor="payment-kind" className="font-semibold">{t("kindLabel")}</label>
+        <h3 id="payment-title" className="font-bold">
+          {t("paymentTitle")}
+        </h3>
+        <label htmlFor="payment-kind" className="font-semibold">
+          {t("kindLabel")}
+        </label>
         <select id="payment-kind" name="kind" className={field} defaultValue="auto">
-          {paymentKinds.map((kind) => <option key={kind} value={kind}>{t(`kind.${kind}`)}</option>)}
+          {paymentKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kind.${kind}`)}
+            </option>
+          ))}
         </select>
-        <label htmlFor="payment-value" className="font-semibold">{t("paymentLabel")}</label>
+        <label htmlFor="payment-value" className="font-semibold">
+          {t("paymentLabel")}
+        </label>
         <div className="flex gap-2">
-          <input id="payment-value" name="value" autoComplete="off" maxLength={120} dir="ltr" className={field} aria-describedby="payment-error" />
-          <button type="submit" className={`${button} bg-gray-900 text-white`} disabled={adding}>{t("add")}</button>
+          <input
+            id="payment-value"
+            name="value"
+            autoComplete="off"
+            maxLength={120}
+            dir="ltr"
+            className={field}
+            aria-describedby="payment-error"
+          />
+          <button type="submit" className={`${button} bg-gray-900 text-white`} disabled={adding}>
+            {t("add")}
+          </button>
         </div>
-        <p id="payment-error" aria-live="polite" className="font-semibold text-red-800">{paymentError}</p>
+        <p id="payment-error" aria-live="polite" className="font-semibold text-red-800">
+          {paymentError}
+        </p>
       </form>
       {payments.length > 0 && (
         <ul className="flex flex-col gap-3" data-testid="caller-payments">

@@ -19,7 +19,9 @@ export async function CallerSection({ familyId, incidentId, userId }: { familyId
   };
   return (
     <section aria-labelledby="caller-title" className="flex flex-col gap-3 rounded-xl border-2 border-gray-300 p-4">
-      <h2 id="caller-title" className="text-xl font-bold">{t("liveTitle")}</h2>
+      <h2 id="caller-title" className="text-xl font-bold">
+        {t("liveTitle")}
+      </h2>
       <IncidentCallers familyId={familyId} incidentId={incidentId} initial={initial} />
     </section>
   );

@@ -24,4 +24,9 @@ export type CallerResult = CallerCheckView | CallerErrorView;
 export type IncidentPaymentView = { id: string; view: CallerCheckView };
 
 /** What the live screen's caller section starts from. */
-export type IncidentCallerInitial = { hidden: boolean; number: string; numberView: CallerCheckView | null; payments: IncidentPaymentView[] };
+export type IncidentCallerInitial = {
+  hidden: boolean;
+  number: string;
+  numberView: CallerCheckView | null;
+  payments: IncidentPaymentView[];
+};

@@ -2,7 +2,16 @@
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { checkCallerWordAction, controlAction, saveNotesAction, tickStepAction } from "@/app/family/[familyId]/incidents/actions";
-import { enqueue, flush, hasQueued, isNetworkFailure, refreshKeptPage, useQueued, type Intent, type QueuedIntent } from "@/components/incident/offline-queue";
+import {
+  enqueue,
+  flush,
+  hasQueued,
+  isNetworkFailure,
+  refreshKeptPage,
+  useQueued,
+  type Intent,
+  type QueuedIntent,
+} from "@/components/incident/offline-queue";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -121,22 +130,51 @@ export function CallerWordForm({ familyId, incidentId }: Ids) {
   );
 }
 
-export function NotesForm({ familyId, incidentId, notes }: Ids & { notes: { callerNumber: string; demands: string; paymentInstructions: string } }) {
+export function NotesForm({
+  familyId,
+  incidentId,
+  notes,
+}: Ids & { notes: { callerNumber: string; demands: string; paymentInstructions: string } }) {
   const t = useTranslations("incident");
   useReplayWhenOnline();
   const queued = useQueued(incidentId).findLast((intent) => intent.kind === "notes");
   const [state, action] = useActionState(async (previous: FormState, formData: FormData): Promise<FormState> => {
-    const typed = { callerNumber: String(formData.get("callerNumber") ?? ""), demands: String(formData.get("demands") ?? ""), paymentInstructions: String(formData.get("paymentInstructions") ?? "") };
-    const result = await sendOrQueue({ kind: "notes", familyId, incidentId, notes: typed }, () => saveNotesAction(familyId, incidentId, previous, formData));
+    const typed = {
+      callerNumber: String(formData.get("callerNumber") ?? ""),
+      demands: String(formData.get("demands") ?? ""),
+      paymentInstructions: String(formData.get("paymentInstructions") ?? ""),
+    };
+    const result = await sendOrQueue({ kind: "notes", familyId, incidentId, notes: typed }, () =>
+      saveNotesAction(familyId, incidentId, previous, formData),
+    );
     return result === "queued" ? { status: "idle", values: typed } : result;
   }, initialFormState);
   const values = state.values ?? (queued?.kind === "notes" ? queued.notes : notes);
   return (
     <form action={action} className="flex flex-col gap-3">
       <FormAlert state={state} />
-      <TextField name="callerNumber" type="tel" label={t("callerNumber")} defaultValue={values.callerNumber} errors={state.fieldErrors?.callerNumber} maxLength={40} />
-      <TextareaField name="demands" label={t("demands")} defaultValue={values.demands} errors={state.fieldErrors?.demands} maxLength={2000} />
-      <TextareaField name="paymentInstructions" label={t("payment")} defaultValue={values.paymentInstructions} errors={state.fieldErrors?.paymentInstructions} maxLength={2000} />
+      <TextField
+        name="callerNumber"
+        type="tel"
+        label={t("callerNumber")}
+        defaultValue={values.callerNumber}
+        errors={state.fieldErrors?.callerNumber}
+        maxLength={40}
+      />
+      <TextareaField
+        name="demands"
+        label={t("demands")}
+        defaultValue={values.demands}
+        errors={state.fieldErrors?.demands}
+        maxLength={2000}
+      />
+      <TextareaField
+        name="paymentInstructions"
+        label={t("payment")}
+        defaultValue={values.paymentInstructions}
+        errors={state.fieldErrors?.paymentInstructions}
+        maxLength={2000}
+      />
       <FormSuccess state={state} namespace="incident" />
       <p role="status" className="text-base font-semibold text-gray-800 empty:hidden" data-testid="queued-notes">
         {queued ? t("queuedNotes") : ""}
@@ -149,7 +187,13 @@ export function NotesForm({ familyId, incidentId, notes }: Ids & { notes: { call
 const outcomes = ["confirmed_safe", "false_alarm", "no_answer", "danger"] as const;
 
 /** Pause, next wave, and the endings; once someone is in danger, "danger" is the only ending. */
-export function IncidentControls({ familyId, incidentId, paused, canSendWave, inDanger }: Ids & { paused: boolean; canSendWave: boolean; inDanger: boolean }) {
+export function IncidentControls({
+  familyId,
+  incidentId,
+  paused,
+  canSendWave,
+  inDanger,
+}: Ids & { paused: boolean; canSendWave: boolean; inDanger: boolean }) {
   const t = useTranslations("incident");
   const [state, action, pending] = useActionState(onlineOnly(controlAction.bind(null, familyId, incidentId)), initialFormState);
   const button = "min-h-14 w-full rounded-xl border-2 border-gray-900 px-4 text-lg font-bold disabled:opacity-50";
@@ -165,11 +209,20 @@ export function IncidentControls({ familyId, incidentId, paused, canSendWave, in
         </button>
       )}
       <h3 className="mt-2 text-lg font-bold">{t("endTitle")}</h3>
-      {outcomes.filter((outcome) => !inDanger || outcome === "danger").map((outcome) => (
-        <button key={outcome} type="submit" name="outcome" value={outcome} disabled={pending} className={outcome === "confirmed_safe" ? `${button} border-brand-700 bg-brand-700 text-white` : button}>
-          {t(`outcome.${outcome}`)}
-        </button>
-      ))}
+      {outcomes
+        .filter((outcome) => !inDanger || outcome === "danger")
+        .map((outcome) => (
+          <button
+            key={outcome}
+            type="submit"
+            name="outcome"
+            value={outcome}
+            disabled={pending}
+            className={outcome === "confirmed_safe" ? `${button} border-brand-700 bg-brand-700 text-white` : button}
+          >
+            {t(`outcome.${outcome}`)}
+          </button>
+        ))}
     </form>
   );
 }

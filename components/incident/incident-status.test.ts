@@ -5,14 +5,32 @@ const open = { status: "open", outcome: null };
 
 describe("incidentView", () => {
   it("puts danger above every weaker sign of safety", () => {
-    expect(incidentView(open, [{ name: "Ana", state: "confirmed_safe" }, { name: "Luis", state: "in_danger" }])).toEqual({ kind: "danger", names: ["Luis"] });
+    expect(
+      incidentView(open, [
+        { name: "Ana", state: "confirmed_safe" },
+        { name: "Luis", state: "in_danger" },
+      ]),
+    ).toEqual({ kind: "danger", names: ["Luis"] });
   });
   it("says probably safe only when nobody is still waiting", () => {
-    expect(incidentView(open, [{ name: "Ana", state: "probably_safe" }, { name: "Luis", state: "waiting" }])).toEqual({ kind: "verifying" });
-    expect(incidentView(open, [{ name: "Ana", state: "probably_safe" }, { name: "Luis", state: "confirmed_safe" }])).toEqual({ kind: "probably", names: ["Ana", "Luis"] });
+    expect(
+      incidentView(open, [
+        { name: "Ana", state: "probably_safe" },
+        { name: "Luis", state: "waiting" },
+      ]),
+    ).toEqual({ kind: "verifying" });
+    expect(
+      incidentView(open, [
+        { name: "Ana", state: "probably_safe" },
+        { name: "Luis", state: "confirmed_safe" },
+      ]),
+    ).toEqual({ kind: "probably", names: ["Ana", "Luis"] });
   });
   it("reports the outcome once closed", () => {
-    expect(incidentView({ status: "closed", outcome: "confirmed_safe" }, [{ name: "Ana", state: "confirmed_safe" }])).toEqual({ kind: "closed", outcome: "confirmed_safe" });
+    expect(incidentView({ status: "closed", outcome: "confirmed_safe" }, [{ name: "Ana", state: "confirmed_safe" }])).toEqual({
+      kind: "closed",
+      outcome: "confirmed_safe",
+    });
   });
 });
 

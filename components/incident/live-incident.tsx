@@ -35,7 +35,17 @@ function apply(current: LivePayload, update: LivePayload): LivePayload {
  * It resumes after the last entry it has (EventSource's Last-Event-ID on its own reconnects,
  * `after=` when the phone comes back online), so nothing is missed or shown twice.
  */
-export function LiveIncident({ familyId, incidentId, initial, children }: { familyId: string; incidentId: string; initial: LivePayload; children: React.ReactNode }) {
+export function LiveIncident({
+  familyId,
+  incidentId,
+  initial,
+  children,
+}: {
+  familyId: string;
+  incidentId: string;
+  initial: LivePayload;
+  children: React.ReactNode;
+}) {
   const [payload, setPayload] = useState(initial);
   const [rendered, setRendered] = useState(initial);
   const [connected, setConnected] = useState(false);
@@ -43,7 +53,9 @@ export function LiveIncident({ familyId, incidentId, initial, children }: { fami
   // A fresh render from the server (after an action) counts as an update when it knows more.
   if (initial !== rendered) {
     setRendered(initial);
-    setPayload((current) => (initial.events.some((event) => !current.events.some((known) => known.id === event.id)) ? apply(current, initial) : current));
+    setPayload((current) =>
+      initial.events.some((event) => !current.events.some((known) => known.id === event.id)) ? apply(current, initial) : current,
+    );
   }
   useEffect(() => {
     last.current = lastId(payload.events);
@@ -101,21 +113,28 @@ export function LiveVerdict({ name, country, reportHref }: { name: string; count
   const verdict = incidentView(view, view.people);
   const emergency = emergencyNumbers[country];
   const nextAction =
-    verdict.kind === "danger" ? t("nextAction.danger")
-    : verdict.kind === "probably" ? t("nextAction.probably", { name })
-    : verdict.kind === "verifying" ? t("nextAction.verifying", { name })
-    : verdict.outcome === "confirmed_safe" ? t("nextAction.safe")
-    : t("nextAction.closed");
+    verdict.kind === "danger"
+      ? t("nextAction.danger")
+      : verdict.kind === "probably"
+        ? t("nextAction.probably", { name })
+        : verdict.kind === "verifying"
+          ? t("nextAction.verifying", { name })
+          : verdict.outcome === "confirmed_safe"
+            ? t("nextAction.safe")
+            : t("nextAction.closed");
   return (
     <>
       <section
         role={verdict.kind === "danger" ? "alert" : "status"}
         data-testid="incident-banner"
         className={
-          verdict.kind === "danger" ? "flex flex-col gap-3 rounded-xl bg-danger-700 p-4 text-white"
-          : verdict.kind === "closed" && verdict.outcome === "confirmed_safe" ? "flex flex-col gap-3 rounded-xl bg-brand-700 p-4 text-white"
-          : verdict.kind === "probably" ? "flex flex-col gap-3 rounded-xl border-4 border-brand-700 bg-emerald-50 p-4"
-          : "flex flex-col gap-3 rounded-xl border-4 border-gray-900 p-4"
+          verdict.kind === "danger"
+            ? "flex flex-col gap-3 rounded-xl bg-danger-700 p-4 text-white"
+            : verdict.kind === "closed" && verdict.outcome === "confirmed_safe"
+              ? "flex flex-col gap-3 rounded-xl bg-brand-700 p-4 text-white"
+              : verdict.kind === "probably"
+                ? "flex flex-col gap-3 rounded-xl border-4 border-brand-700 bg-emerald-50 p-4"
+                : "flex flex-col gap-3 rounded-xl border-4 border-gray-900 p-4"
         }
       >
         {verdict.kind === "verifying" && <h1 className="text-3xl font-bold">{t("verifying", { name })}</h1>}
@@ -123,24 +142,35 @@ export function LiveVerdict({ name, country, reportHref }: { name: string; count
           <>
             <h1 className="text-3xl font-bold">{t("dangerTitle")}</h1>
             <p>{t("dangerLeadMany", { names: verdict.names.join(", ") })}</p>
-            <a href="tel:911" className={`${callButton} bg-white text-danger-700`}>{t("call911")}</a>
+            <a href="tel:911" className={`${callButton} bg-white text-danger-700`}>
+              {t("call911")}
+            </a>
           </>
         )}
         {verdict.kind === "probably" && <h1 className="text-3xl font-bold">{t("probablyTitle")}</h1>}
         {verdict.kind === "closed" && (
           <>
-            <h1 className="text-3xl font-bold">{verdict.outcome === "confirmed_safe" ? t("safeTitle", { name }) : t("closedTitle", { outcome: t(`outcome.${verdict.outcome}`) })}</h1>
+            <h1 className="text-3xl font-bold">
+              {verdict.outcome === "confirmed_safe"
+                ? t("safeTitle", { name })
+                : t("closedTitle", { outcome: t(`outcome.${verdict.outcome}`) })}
+            </h1>
             {verdict.outcome === "confirmed_safe" && <p>{t("safeLead")}</p>}
             <ul className="flex flex-col gap-3" data-testid="emergency-numbers">
               {emergency.map((number) => (
                 <li key={number.key}>
                   <a href={number.href} className={`${callButton} bg-white text-gray-900`}>
-                    {guidance(`numbers.${number.key}`)}: <span dir="ltr" className="ml-1">{number.display}</span>
+                    {guidance(`numbers.${number.key}`)}:{" "}
+                    <span dir="ltr" className="ml-1">
+                      {number.display}
+                    </span>
                   </a>
                 </li>
               ))}
               <li>
-                <a href={reportHref} className={`${callButton} border-2 border-current`}>{t("report")}</a>
+                <a href={reportHref} className={`${callButton} border-2 border-current`}>
+                  {t("report")}
+                </a>
               </li>
             </ul>
           </>
@@ -148,14 +178,40 @@ export function LiveVerdict({ name, country, reportHref }: { name: string; count
       </section>
 
       <section aria-labelledby="people-title" className="flex flex-col gap-2">
-        <h2 id="people-title" className="sr-only">{t("peopleTitle")}</h2>
+        <h2 id="people-title" className="sr-only">
+          {t("peopleTitle")}
+        </h2>
         <ul className="flex flex-col gap-2" data-testid="people">
           {view.people.map((person) => (
-            <li key={person.personId} data-state={person.state} className={person.state === "in_danger" ? "rounded-xl bg-danger-700 p-3 text-white" : person.state === "confirmed_safe" ? "rounded-xl bg-brand-700 p-3 text-white" : "rounded-xl border-2 border-gray-900 p-3"}>
-              <p className="text-xl font-bold">{person.name}: {t(`personState.${person.state}`)}</p>
-              {person.probable && <p>{person.probable.reason === "keypad" ? t("probablyKeypad", { name: person.name }) : t("probablySeen", { from: person.probable.from, name: person.name })}</p>}
+            <li
+              key={person.personId}
+              data-state={person.state}
+              className={
+                person.state === "in_danger"
+                  ? "rounded-xl bg-danger-700 p-3 text-white"
+                  : person.state === "confirmed_safe"
+                    ? "rounded-xl bg-brand-700 p-3 text-white"
+                    : "rounded-xl border-2 border-gray-900 p-3"
+              }
+            >
+              <p className="text-xl font-bold">
+                {person.name}: {t(`personState.${person.state}`)}
+              </p>
+              {person.probable && (
+                <p>
+                  {person.probable.reason === "keypad"
+                    ? t("probablyKeypad", { name: person.name })
+                    : t("probablySeen", { from: person.probable.from, name: person.name })}
+                </p>
+              )}
               {view.status === "open" && person.state !== "in_danger" && person.state !== "confirmed_safe" && (
-                <p data-testid="guesses">{person.guessesLeft > 0 ? t("guessesLeft", { count: person.guessesLeft }) : <strong>{t("guessesSpent", { name: person.name })}</strong>}</p>
+                <p data-testid="guesses">
+                  {person.guessesLeft > 0 ? (
+                    t("guessesLeft", { count: person.guessesLeft })
+                  ) : (
+                    <strong>{t("guessesSpent", { name: person.name })}</strong>
+                  )}
+                </p>
               )}
             </li>
           ))}
@@ -178,7 +234,16 @@ export function WhileOpen({ children }: { children: React.ReactNode }) {
 /** Checklist steps, ticked for every adult watching. */
 export function LiveChecklist({ steps }: { steps: { key: string; label: string }[] }) {
   const { view, familyId, incidentId } = useLive();
-  return steps.map((step) => <ChecklistStep key={step.key} familyId={familyId} incidentId={incidentId} step={step.key} label={step.label} checked={view.checkedSteps.includes(step.key)} />);
+  return steps.map((step) => (
+    <ChecklistStep
+      key={step.key}
+      familyId={familyId}
+      incidentId={incidentId}
+      step={step.key}
+      label={step.label}
+      checked={view.checkedSteps.includes(step.key)}
+    />
+  ));
 }
 
 export function LiveControls({ title }: { title: string }) {
@@ -186,8 +251,16 @@ export function LiveControls({ title }: { title: string }) {
   if (view.status !== "open") return null;
   return (
     <section aria-labelledby="controls-title" className="flex flex-col gap-3">
-      <h2 id="controls-title" className="text-xl font-bold">{title}</h2>
-      <IncidentControls familyId={familyId} incidentId={incidentId} paused={view.paused} canSendWave={view.nextStep !== null} inDanger={view.people.some((person) => person.state === "in_danger")} />
+      <h2 id="controls-title" className="text-xl font-bold">
+        {title}
+      </h2>
+      <IncidentControls
+        familyId={familyId}
+        incidentId={incidentId}
+        paused={view.paused}
+        canSendWave={view.nextStep !== null}
+        inDanger={view.people.some((person) => person.state === "in_danger")}
+      />
     </section>
   );
 }
@@ -197,13 +270,18 @@ export function LivePings() {
   const { view } = useLive();
   return (
     <section aria-labelledby="pings-title" className="flex flex-col gap-2">
-      <h2 id="pings-title" className="text-xl font-bold">{t("pingsTitle")}</h2>
+      <h2 id="pings-title" className="text-xl font-bold">
+        {t("pingsTitle")}
+      </h2>
       <ul className="flex flex-col gap-2" data-testid="pings">
         {view.pings.map((ping) => (
           <li key={ping.id} className="flex flex-col rounded-lg bg-gray-50 p-3" data-phone={ping.phone}>
-            <span className="font-semibold">{ping.name} · {t(`wave.${ping.wave}`)}</span>
+            <span className="font-semibold">
+              {ping.name} · {t(`wave.${ping.wave}`)}
+            </span>
             <span>
-              {t(`channel.${ping.channel}`)} <span dir="ltr">{ping.display}</span> · {ping.status ? (t.has(`status.${ping.status}`) ? t(`status.${ping.status}`) : ping.status) : t("status.pending")}
+              {t(`channel.${ping.channel}`)} <span dir="ltr">{ping.display}</span> ·{" "}
+              {ping.status ? (t.has(`status.${ping.status}`) ? t(`status.${ping.status}`) : ping.status) : t("status.pending")}
               {ping.verdict && <strong data-testid="verdict"> · {t(`verdict.${ping.verdict}`)}</strong>}
             </span>
           </li>
@@ -218,15 +296,21 @@ export function LiveTimeline() {
   const { events } = useLive();
   return (
     <section aria-labelledby="timeline-title" className="flex flex-col gap-2">
-      <h2 id="timeline-title" className="text-xl font-bold">{t("timelineTitle")}</h2>
+      <h2 id="timeline-title" className="text-xl font-bold">
+        {t("timelineTitle")}
+      </h2>
       <ol className="flex flex-col gap-1" data-testid="timeline">
-        {events.filter((event) => event.type !== "step_ticked").map((event) => (
-          <li key={event.id}>
-            <time dateTime={event.at} className="font-mono text-base">{event.time}</time> {event.text}
-          </li>
-        ))}
+        {events
+          .filter((event) => event.type !== "step_ticked")
+          .map((event) => (
+            <li key={event.id}>
+              <time dateTime={event.at} className="font-mono text-base">
+                {event.time}
+              </time>{" "}
+              {event.text}
+            </li>
+          ))}
       </ol>
     </section>
   );
 }
-

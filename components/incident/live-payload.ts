@@ -18,6 +18,12 @@ type Format = Awaited<ReturnType<typeof getFormatter>>;
 export function localizeLiveUpdate(t: T, format: Format, update: LiveUpdate): LivePayload {
   return {
     view: update.view,
-    events: update.events.map((event) => ({ id: event.id, at: event.at, time: format.dateTime(new Date(event.at), { timeStyle: "medium" }), type: event.type, text: describeEvent(t, event) })),
+    events: update.events.map((event) => ({
+      id: event.id,
+      at: event.at,
+      time: format.dateTime(new Date(event.at), { timeStyle: "medium" }),
+      type: event.type,
+      text: describeEvent(t, event),
+    })),
   };
 }

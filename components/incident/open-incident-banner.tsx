@@ -7,7 +7,12 @@ export function OpenIncidentBanner({ href, label }: { href: string; label: strin
   const pathname = usePathname();
   if (pathname === href) return null;
   return (
-    <Link href={href} role="status" data-testid="open-incident-banner" className="no-print flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 text-center text-xl font-bold text-white">
+    <Link
+      href={href}
+      role="status"
+      data-testid="open-incident-banner"
+      className="no-print flex min-h-14 items-center justify-center rounded-xl bg-danger-700 px-4 text-center text-xl font-bold text-white"
+    >
       {label}
     </Link>
   );

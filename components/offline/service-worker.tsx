@@ -33,7 +33,10 @@ export function ServiceWorker() {
       keptOnLoad = null;
       return;
     }
-    navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "keep-page", path: pathname }), () => {});
+    navigator.serviceWorker.ready.then(
+      (registration) => registration.active?.postMessage({ type: "keep-page", path: pathname }),
+      () => {},
+    );
   }, [pathname]);
 
   return null;

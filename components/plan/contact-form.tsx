@@ -15,7 +15,13 @@ import { channels, relationships, tiers } from "@/lib/plan-options";
 type ContactValues = { name: string; phone: string; locale: string; relationship: string; channel: string };
 
 /** Creates a contact into a person's tree (`personId`), or edits a contact (`contactId`). */
-export function ContactForm(props: { familyId: string; personId?: string; contactId?: string; contact?: ContactValues; defaultLocale: string }) {
+export function ContactForm(props: {
+  familyId: string;
+  personId?: string;
+  contactId?: string;
+  contact?: ContactValues;
+  defaultLocale: string;
+}) {
   const t = useTranslations("contacts");
   const common = useTranslations("common");
   const action = props.contactId
@@ -28,7 +34,15 @@ export function ContactForm(props: { familyId: string; personId?: string; contac
     <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormAlert state={state} />
       {creating && <FormSuccess state={state} namespace="contacts" focus />}
-      <TextField name="name" label={t("name")} autoComplete="off" required maxLength={80} defaultValue={values?.name} errors={state.fieldErrors?.name} />
+      <TextField
+        name="name"
+        label={t("name")}
+        autoComplete="off"
+        required
+        maxLength={80}
+        defaultValue={values?.name}
+        errors={state.fieldErrors?.name}
+      />
       <PhoneField label={t("phone")} hint={t("phoneHint")} required defaultValue={values?.phone} state={state} />
       <SelectField
         name="relationship"

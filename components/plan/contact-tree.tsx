@@ -23,11 +23,19 @@ export async function ContactTree({ familyId, entries, canEdit }: { familyId: st
                   <div className="flex flex-wrap justify-between gap-2">
                     <span className="font-semibold">{entry.contact.name}</span>
                     <span>
-                      {t(`relationshipName.${entry.contact.relationship}`)} · {t(`channelName.${entry.contact.channel}`)} · <span dir="ltr">{formatPhone(entry.contact.phone)}</span>
+                      {t(`relationshipName.${entry.contact.relationship}`)} · {t(`channelName.${entry.contact.channel}`)} ·{" "}
+                      <span dir="ltr">{formatPhone(entry.contact.phone)}</span>
                     </span>
                   </div>
                   {canEdit && (
-                    <TreeEntryControls familyId={familyId} assignmentId={entry.id} name={entry.contact.name} tier={tier} isFirst={index === 0} isLast={index === inTier.length - 1} />
+                    <TreeEntryControls
+                      familyId={familyId}
+                      assignmentId={entry.id}
+                      name={entry.contact.name}
+                      tier={tier}
+                      isFirst={index === 0}
+                      isLast={index === inTier.length - 1}
+                    />
                   )}
                 </li>
               ))}

@@ -29,7 +29,11 @@ export function DeleteButtonForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className="min-h-12 rounded-lg border-2 border-danger-700 px-5 text-lg font-semibold text-danger-700">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-12 rounded-lg border-2 border-danger-700 px-5 text-lg font-semibold text-danger-700"
+      >
         {label}
       </button>
     </form>

@@ -23,8 +23,22 @@ export function FamilyDetailsForm({ family, nextPath, submitLabel }: { family: F
     <form action={action} noValidate className="flex flex-col gap-4">
       <FormAlert state={state} />
       <TextField name="name" label={t("name")} required maxLength={80} defaultValue={values.name} errors={state.fieldErrors?.name} />
-      <SelectField name="country" label={t("country")} hint={t("countryHint")} defaultValue={values.country} errors={state.fieldErrors?.country} options={countries.map((code) => ({ value: code, label: common(`countryName.${code}`) }))} />
-      <SelectField name="locale" label={t("locale")} hint={t("localeHint")} defaultValue={values.locale} errors={state.fieldErrors?.locale} options={locales.map((code) => ({ value: code, label: common(`languageName.${code}`) }))} />
+      <SelectField
+        name="country"
+        label={t("country")}
+        hint={t("countryHint")}
+        defaultValue={values.country}
+        errors={state.fieldErrors?.country}
+        options={countries.map((code) => ({ value: code, label: common(`countryName.${code}`) }))}
+      />
+      <SelectField
+        name="locale"
+        label={t("locale")}
+        hint={t("localeHint")}
+        defaultValue={values.locale}
+        errors={state.fieldErrors?.locale}
+        options={locales.map((code) => ({ value: code, label: common(`languageName.${code}`) }))}
+      />
       <FormSuccess state={state} namespace="settings" />
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>

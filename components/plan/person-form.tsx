@@ -15,7 +15,13 @@ import { initialFormState } from "@/lib/validation/form-state";
 type PersonValues = { name: string; phone: string; locale: string; notes: string };
 
 /** Adds a person (no `personId`; with `openAfterAdd`, then opens their page) or edits one. */
-export function PersonForm(props: { familyId: string; personId?: string; person?: PersonValues; defaultLocale: string; openAfterAdd?: boolean }) {
+export function PersonForm(props: {
+  familyId: string;
+  personId?: string;
+  person?: PersonValues;
+  defaultLocale: string;
+  openAfterAdd?: boolean;
+}) {
   const { familyId, personId, person, defaultLocale } = props;
   const t = useTranslations("people");
   const common = useTranslations("common");
@@ -27,7 +33,15 @@ export function PersonForm(props: { familyId: string; personId?: string; person?
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormAlert state={state} />
-      <TextField name="name" label={t("name")} autoComplete="off" required maxLength={80} defaultValue={values?.name} errors={state.fieldErrors?.name} />
+      <TextField
+        name="name"
+        label={t("name")}
+        autoComplete="off"
+        required
+        maxLength={80}
+        defaultValue={values?.name}
+        errors={state.fieldErrors?.name}
+      />
       <PhoneField label={t("phone")} hint={t("phoneHint")} required defaultValue={values?.phone} state={state} />
       <SelectField
         name="locale"
@@ -36,7 +50,14 @@ export function PersonForm(props: { familyId: string; personId?: string; person?
         errors={state.fieldErrors?.locale}
         options={locales.map((code) => ({ value: code, label: common(`languageName.${code}`) }))}
       />
-      <TextareaField name="notes" label={t("notes")} hint={t("notesHint")} maxLength={500} defaultValue={values?.notes} errors={state.fieldErrors?.notes} />
+      <TextareaField
+        name="notes"
+        label={t("notes")}
+        hint={t("notesHint")}
+        maxLength={500}
+        defaultValue={values?.notes}
+        errors={state.fieldErrors?.notes}
+      />
       <FormSuccess state={state} namespace="people" />
       <SubmitButton>{personId ? t("save") : t("add")}</SubmitButton>
     </form>

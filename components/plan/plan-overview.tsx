@@ -51,7 +51,10 @@ export async function PlanOverview({ overview }: { overview: Overview }) {
           ))}
         </ul>
         {canEdit && (
-          <Link href={`${familyPath}/people/new`} className="flex min-h-12 items-center justify-center self-start rounded-lg border-2 border-brand-700 px-5 text-lg font-semibold text-brand-800 hover:bg-gray-100">
+          <Link
+            href={`${familyPath}/people/new`}
+            className="flex min-h-12 items-center justify-center self-start rounded-lg border-2 border-brand-700 px-5 text-lg font-semibold text-brand-800 hover:bg-gray-100"
+          >
             <span aria-hidden="true">+</span> {t("addPerson")}
           </Link>
         )}
@@ -63,7 +66,9 @@ export async function PlanOverview({ overview }: { overview: Overview }) {
         {overview.words ? (
           <>
             <p>{t("wordsSet", { safe: date(overview.words.safeWordChangedAt), duress: date(overview.words.duressWordChangedAt) })}</p>
-            {(overview.words.safeWordDue || overview.words.duressWordDue) && <p className="font-semibold text-danger-700">⚠ {t("wordsDue")}</p>}
+            {(overview.words.safeWordDue || overview.words.duressWordDue) && (
+              <p className="font-semibold text-danger-700">⚠ {t("wordsDue")}</p>
+            )}
           </>
         ) : (
           <p className="font-semibold text-danger-700">⚠ {t("wordsMissing")}</p>

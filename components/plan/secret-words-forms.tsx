@@ -41,8 +41,24 @@ export function SecretWordsForm({ familyId, replacing }: { familyId: string; rep
       <FormAlert state={state} />
       {replacing && <p className="text-base">{t("bothEachTime")}</p>}
       <WordRules />
-      <TextField name="safeWord" type="password" label={t("safeWord")} hint={t("safeWordHint")} autoComplete="off" required errors={state.fieldErrors?.safeWord} />
-      <TextField name="duressWord" type="password" label={t("duressWord")} hint={t("duressWordHint")} autoComplete="off" required errors={state.fieldErrors?.duressWord} />
+      <TextField
+        name="safeWord"
+        type="password"
+        label={t("safeWord")}
+        hint={t("safeWordHint")}
+        autoComplete="off"
+        required
+        errors={state.fieldErrors?.safeWord}
+      />
+      <TextField
+        name="duressWord"
+        type="password"
+        label={t("duressWord")}
+        hint={t("duressWordHint")}
+        autoComplete="off"
+        required
+        errors={state.fieldErrors?.duressWord}
+      />
       <FormSuccess state={state} namespace="words" />
       <SubmitButton>{t("save")}</SubmitButton>
     </form>

@@ -6,7 +6,17 @@ import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/validation/form-state";
 
-export function SendTestForm({ familyId, kind, id, label }: { familyId: string; kind: "person" | "contact" | "everyone"; id?: string; label: string }) {
+export function SendTestForm({
+  familyId,
+  kind,
+  id,
+  label,
+}: {
+  familyId: string;
+  kind: "person" | "contact" | "everyone";
+  id?: string;
+  label: string;
+}) {
   const t = useTranslations("tests");
   const [state, action] = useActionState(sendTestCheckInAction.bind(null, familyId), initialFormState);
   return (

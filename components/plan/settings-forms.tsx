@@ -24,7 +24,14 @@ export function EscalationDelaysForm({ familyId, delays }: { familyId: string; d
     <form action={action} noValidate className="flex flex-col gap-4">
       <FormAlert state={state} />
       {fields.map(([name, label]) => (
-        <TextField key={name} name={name} label={t(label)} defaultValue={state.values?.[name] ?? String(delays[name])} errors={state.fieldErrors?.[name]} maxLength={4} />
+        <TextField
+          key={name}
+          name={name}
+          label={t(label)}
+          defaultValue={state.values?.[name] ?? String(delays[name])}
+          errors={state.fieldErrors?.[name]}
+          maxLength={4}
+        />
       ))}
       <FormSuccess state={state} namespace="settings" />
       <SubmitButton>{t("save")}</SubmitButton>

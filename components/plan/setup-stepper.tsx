@@ -3,7 +3,15 @@ import { getTranslations } from "next-intl/server";
 import { setupSteps, type SetupStep } from "@/lib/server/plan/get-plan-overview";
 
 /** Where the user is in the guided setup; every step can be revisited. */
-export async function SetupStepper({ familyId, current, done }: { familyId: string; current: SetupStep; done: Record<SetupStep, boolean> }) {
+export async function SetupStepper({
+  familyId,
+  current,
+  done,
+}: {
+  familyId: string;
+  current: SetupStep;
+  done: Record<SetupStep, boolean>;
+}) {
   const t = await getTranslations("setup");
   return (
     <nav aria-label={t("title")} className="no-print">
@@ -17,7 +25,12 @@ export async function SetupStepper({ familyId, current, done }: { familyId: stri
               className="flex min-h-11 items-center gap-1 rounded-full border-2 border-gray-300 px-3 text-base font-semibold aria-[current=step]:border-brand-700 aria-[current=step]:bg-brand-700 aria-[current=step]:text-white"
             >
               {index + 1}. {t(`steps.${step}`)}
-              {done[step] && step !== current && <span> ✓<span className="sr-only"> ({t("done")})</span></span>}
+              {done[step] && step !== current && (
+                <span>
+                  {" "}
+                  ✓<span className="sr-only"> ({t("done")})</span>
+                </span>
+              )}
             </Link>
           </li>
         ))}

@@ -16,7 +16,17 @@ const stateStyle: Record<string, string> = {
 };
 
 /** Every number of the plan with the result of its latest test, and buttons to test again. */
-export async function TestCheckInPanel({ familyId, lines, tests, canEdit }: { familyId: string; lines: Line[]; tests: Tests; canEdit: boolean }) {
+export async function TestCheckInPanel({
+  familyId,
+  lines,
+  tests,
+  canEdit,
+}: {
+  familyId: string;
+  lines: Line[];
+  tests: Tests;
+  canEdit: boolean;
+}) {
   const t = await getTranslations("tests");
   if (lines.length === 0) return null;
   return (

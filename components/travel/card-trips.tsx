@@ -8,7 +8,11 @@ type Person = Awaited<ReturnType<typeof getPlanOverview>>["people"][number];
 /** On the printed card, in the family's language: each trip not over, with its desk and companions (tier 1 during the trip). */
 export async function CardTrips({ person, locale }: { person: Person; locale: Locale }) {
   if (person.trips.length === 0) return null;
-  const [t, travel, format] = await Promise.all([getTranslations({ locale, namespace: "card" }), getTranslations({ locale, namespace: "travel" }), getFormatter({ locale })]);
+  const [t, travel, format] = await Promise.all([
+    getTranslations({ locale, namespace: "card" }),
+    getTranslations({ locale, namespace: "travel" }),
+    getFormatter({ locale }),
+  ]);
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <>
@@ -17,7 +21,9 @@ export async function CardTrips({ person, locale }: { person: Person; locale: Lo
         const companions = trip.contacts.filter((entry) => entry.role === "companion");
         return (
           <div key={trip.id} data-testid="card-trip">
-            <h3 className="font-semibold">{t("trip", { destination: trip.destination, dates: travel("dates", { start: day(trip.startsOn), end: day(trip.endsOn) }) })}</h3>
+            <h3 className="font-semibold">
+              {t("trip", { destination: trip.destination, dates: travel("dates", { start: day(trip.startsOn), end: day(trip.endsOn) }) })}
+            </h3>
             <ul className="pl-3">
               {desk && (
                 <li>

@@ -18,9 +18,22 @@ export function CompanionForm(props: { familyId: string; tripId: string; default
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormAlert state={state} />
-      <TextField name="name" label={t("companionName")} required maxLength={80} autoComplete="off" defaultValue={values?.name} errors={state.fieldErrors?.name} />
+      <TextField
+        name="name"
+        label={t("companionName")}
+        required
+        maxLength={80}
+        autoComplete="off"
+        defaultValue={values?.name}
+        errors={state.fieldErrors?.name}
+      />
       <PhoneField label={t("companionPhone")} required defaultValue={values?.phone} state={state} />
-      <LocaleField name="locale" label={t("companionLocale")} defaultValue={values?.locale ?? props.defaultLocale} errors={state.fieldErrors?.locale} />
+      <LocaleField
+        name="locale"
+        label={t("companionLocale")}
+        defaultValue={values?.locale ?? props.defaultLocale}
+        errors={state.fieldErrors?.locale}
+      />
       <FormSuccess state={state} namespace="travel" focus />
       <SubmitButton variant="secondary">{t("saveCompanion")}</SubmitButton>
     </form>

@@ -19,8 +19,18 @@ function Question(props: { question: ExposureQuestion; name: string; defaultValu
       <legend className="mb-1 text-base font-semibold">{t(`questions.${props.question}`, { name: props.name })}</legend>
       <div className="flex flex-wrap gap-2">
         {exposureAnswers.map((answer) => (
-          <label key={answer} className="flex min-h-12 items-center gap-3 rounded-lg border-2 border-gray-400 px-4 text-lg has-checked:border-brand-700 has-checked:bg-emerald-50">
-            <input type="radio" name={props.question} value={answer} defaultChecked={props.defaultValue === answer} required className="size-6 shrink-0" />
+          <label
+            key={answer}
+            className="flex min-h-12 items-center gap-3 rounded-lg border-2 border-gray-400 px-4 text-lg has-checked:border-brand-700 has-checked:bg-emerald-50"
+          >
+            <input
+              type="radio"
+              name={props.question}
+              value={answer}
+              defaultChecked={props.defaultValue === answer}
+              required
+              className="size-6 shrink-0"
+            />
             {t(`answer.${answer}`)}
           </label>
         ))}
@@ -43,7 +53,13 @@ export function ExposureForm(props: { familyId: string; personId: string; name: 
     <form action={formAction} noValidate className="flex flex-col gap-5">
       <FormAlert state={state} />
       {exposureQuestions.map((question) => (
-        <Question key={question} question={question} name={props.name} defaultValue={values?.[question]} errors={state.fieldErrors?.[question]} />
+        <Question
+          key={question}
+          question={question}
+          name={props.name}
+          defaultValue={values?.[question]}
+          errors={state.fieldErrors?.[question]}
+        />
       ))}
       <FormSuccess state={state} namespace="travel" focus />
       <SubmitButton>{t("saveExposure")}</SubmitButton>

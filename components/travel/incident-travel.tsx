@@ -11,17 +11,28 @@ import { locales } from "@/lib/i18n/config";
 export async function IncidentTravel(props: { familyId: string; userId: string; incidentId: string }) {
   const trips = await getIncidentTravel(props);
   if (trips.length === 0) return null;
-  const [t, ...scripts] = await Promise.all([getTranslations("travel"), ...locales.map((locale) => getTranslations({ locale, namespace: "travel" }))]);
+  const [t, ...scripts] = await Promise.all([
+    getTranslations("travel"),
+    ...locales.map((locale) => getTranslations({ locale, namespace: "travel" })),
+  ]);
   return (
     <>
       {trips.map((trip) => (
-        <section key={trip.id} aria-labelledby={`travel-${trip.id}`} className="flex flex-col gap-3 rounded-xl border-4 border-yellow-600 bg-yellow-50 p-4" data-testid="incident-travel">
+        <section
+          key={trip.id}
+          aria-labelledby={`travel-${trip.id}`}
+          className="flex flex-col gap-3 rounded-xl border-4 border-yellow-600 bg-yellow-50 p-4"
+          data-testid="incident-travel"
+        >
           <h2 id={`travel-${trip.id}`} className="text-2xl font-bold">
             {t("liveTitle", { name: trip.personName, destination: trip.destination })}
           </h2>
           <p className="font-semibold">{t("liveSilence", { name: trip.personName })}</p>
           {trip.desk && (
-            <a href={`tel:${trip.desk.phone}`} className="flex min-h-14 flex-wrap items-center gap-x-3 rounded-xl border-2 border-gray-900 bg-white px-4 py-2">
+            <a
+              href={`tel:${trip.desk.phone}`}
+              className="flex min-h-14 flex-wrap items-center gap-x-3 rounded-xl border-2 border-gray-900 bg-white px-4 py-2"
+            >
               <span>{t("liveCallDesk", { hotel: trip.hotelName || trip.desk.name })}</span>
               <strong className="text-2xl" dir="ltr">
                 {formatPhone(trip.desk.phone)}
@@ -41,8 +52,14 @@ export async function IncidentTravel(props: { familyId: string; userId: string; 
               <ul className="flex flex-col gap-2">
                 {trip.companions.map((companion) => (
                   <li key={companion.phone}>
-                    <a href={`tel:${companion.phone}`} className="flex min-h-12 flex-wrap items-center gap-x-3 rounded-lg border-2 border-gray-400 bg-white px-4 py-2">
-                      {companion.name} <span dir="ltr" className="font-semibold">{formatPhone(companion.phone)}</span>
+                    <a
+                      href={`tel:${companion.phone}`}
+                      className="flex min-h-12 flex-wrap items-center gap-x-3 rounded-lg border-2 border-gray-400 bg-white px-4 py-2"
+                    >
+                      {companion.name}{" "}
+                      <span dir="ltr" className="font-semibold">
+                        {formatPhone(companion.phone)}
+                      </span>
                     </a>
                   </li>
                 ))}

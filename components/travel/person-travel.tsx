@@ -12,18 +12,36 @@ import { ExposureForm } from "./exposure-form";
 import { ExposureSummaryView } from "./exposure-summary";
 import { TripForm } from "./trip-form";
 
-type Props = { familyId: string; userId: string; person: { id: string; name: string }; family: { country: "MX" | "US"; locale: string }; canEdit: boolean };
+type Props = {
+  familyId: string;
+  userId: string;
+  person: { id: string; name: string };
+  family: { country: "MX" | "US"; locale: string };
+  canEdit: boolean;
+};
 
-const statusStyle: Record<TripStatus, string> = { upcoming: "bg-gray-100 text-gray-900", active: "bg-yellow-200 text-black", past: "bg-gray-100 text-gray-700" };
+const statusStyle: Record<TripStatus, string> = {
+  upcoming: "bg-gray-100 text-gray-900",
+  active: "bg-yellow-200 text-black",
+  past: "bg-gray-100 text-gray-700",
+};
 
 /** A person's trips (desk, companions, warning) and exposure check, on their page. */
 export async function PersonTravel({ familyId, userId, person, family, canEdit }: Props) {
   const scope = { familyId, userId, personId: person.id };
-  const [trips, exposure, t, format] = await Promise.all([listTrips(scope), getExposureCheck(scope), getTranslations("travel"), getFormatter()]);
+  const [trips, exposure, t, format] = await Promise.all([
+    listTrips(scope),
+    getExposureCheck(scope),
+    getTranslations("travel"),
+    getFormatter(),
+  ]);
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
   const when = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const today = dayIn(defaultTripTimeZone[family.country], new Date());
-  const days = { min: formatDay(new Date(today.getTime() - 86_400_000)), max: formatDay(new Date(today.getTime() + MAX_DAYS_AHEAD * 86_400_000)) };
+  const days = {
+    min: formatDay(new Date(today.getTime() - 86_400_000)),
+    max: formatDay(new Date(today.getTime() + MAX_DAYS_AHEAD * 86_400_000)),
+  };
   const defaults = { locale: family.locale, timeZone: defaultTripTimeZone[family.country] };
   return (
     <>
@@ -46,7 +64,8 @@ export async function PersonTravel({ familyId, userId, person, family, canEdit }
                 <p>{t("dates", { start: day(trip.startsOn), end: day(trip.endsOn) })}</p>
                 {desk ? (
                   <p>
-                    <span className="font-semibold">{t("desk")}:</span> {trip.hotelName || desk.contact.name} · <span dir="ltr">{formatPhone(desk.contact.phone)}</span>
+                    <span className="font-semibold">{t("desk")}:</span> {trip.hotelName || desk.contact.name} ·{" "}
+                    <span dir="ltr">{formatPhone(desk.contact.phone)}</span>
                   </p>
                 ) : (
                   <p className="font-semibold text-danger-700">⚠ {t("noDesk")}</p>

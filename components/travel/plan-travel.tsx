@@ -15,7 +15,8 @@ export async function PersonTravelSummary({ person }: { person: Person }) {
       </p>
       {person.trips.map((trip) => (
         <p key={trip.id} data-testid="plan-trip">
-          {t("tripLine", { destination: trip.destination, dates: travel("dates", { start: day(trip.startsOn), end: day(trip.endsOn) }) })} · {travel(`status.${trip.status}`)}
+          {t("tripLine", { destination: trip.destination, dates: travel("dates", { start: day(trip.startsOn), end: day(trip.endsOn) }) })} ·{" "}
+          {travel(`status.${trip.status}`)}
           {!trip.hasDesk && <span className="font-semibold text-danger-700"> · ⚠ {t("tripNoDesk")}</span>}
         </p>
       ))}
@@ -28,7 +29,11 @@ export async function ExposureReminder({ familyId, due }: { familyId: string; du
   const t = await getTranslations("plan");
   if (due.length === 0) return null;
   return (
-    <section aria-labelledby="exposure-due-title" className="flex flex-col gap-2 rounded-xl border-2 border-yellow-700 bg-yellow-50 p-4" data-testid="exposure-reminder">
+    <section
+      aria-labelledby="exposure-due-title"
+      className="flex flex-col gap-2 rounded-xl border-2 border-yellow-700 bg-yellow-50 p-4"
+      data-testid="exposure-reminder"
+    >
       <h2 id="exposure-due-title" className="text-xl font-bold">
         {t("exposureDueTitle")}
       </h2>
@@ -36,7 +41,10 @@ export async function ExposureReminder({ familyId, due }: { familyId: string; du
       <ul className="flex flex-col gap-1">
         {due.map((person) => (
           <li key={person.id}>
-            <Link href={`/family/${familyId}/people/${person.id}#exposure-title`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <Link
+              href={`/family/${familyId}/people/${person.id}#exposure-title`}
+              className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
+            >
               {person.never ? t("exposureNever", { name: person.name }) : t("exposureOld", { name: person.name })}
             </Link>
           </li>

@@ -20,7 +20,11 @@ describe("message catalogues", () => {
   });
 
   it("translate every message the form schemas can produce", () => {
-    const hostile = [{}, { name: 1, email: "x", password: "1", country: "FR", locale: "de" }, { name: "x".repeat(200), email: "a@b.co", password: "a".repeat(200) }];
+    const hostile = [
+      {},
+      { name: 1, email: "x", password: "1", country: "FR", locale: "de" },
+      { name: "x".repeat(200), email: "a@b.co", password: "a".repeat(200) },
+    ];
     for (const schema of [signUpSchema, signInSchema, createFamilySchema]) {
       for (const input of hostile) {
         for (const issue of schema.safeParse(input).error?.issues ?? []) {

@@ -13,7 +13,10 @@ const shown = {
 } as const;
 
 describe("the incident vocabulary", () => {
-  for (const [messages, locale] of [[en, "en"], [es, "es"]] as const) {
+  for (const [messages, locale] of [
+    [en, "en"],
+    [es, "es"],
+  ] as const) {
     for (const [group, values] of Object.entries(shown)) {
       it(`has ${locale} words for every ${group}`, () => {
         const keys = Object.keys((messages.incident as unknown as Record<string, Record<string, string>>)[group] ?? {});

@@ -20,7 +20,12 @@ describe("carrierKeyword", () => {
 });
 
 describe("carrierKeyword in either language, whatever the punctuation", () => {
-  it.each([["¡AYUDA!", "help"], ["cancelar.", "stop"], ["Alto!!", "stop"], ["ayuda por favor", null]])("%j → %s", (body, expected) => {
+  it.each([
+    ["¡AYUDA!", "help"],
+    ["cancelar.", "stop"],
+    ["Alto!!", "stop"],
+    ["ayuda por favor", null],
+  ])("%j → %s", (body, expected) => {
     expect(carrierKeyword(body)).toBe(expected);
   });
 });

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { locales } from "@/lib/i18n/config";
 import { renderMessage, renderSms, type SmsTemplate, type VoiceTemplate } from "./templates";
 
-const smsTemplates: SmsTemplate[] = ["testCheckIn", "help", "unknownSender", "incidentCheckIn", "contactAsk", "allClear", "scamNotice", "tripWarning"];
+const smsTemplates: SmsTemplate[] = [
+  "testCheckIn",
+  "help",
+  "unknownSender",
+  "incidentCheckIn",
+  "contactAsk",
+  "allClear",
+  "scamNotice",
+  "tripWarning",
+];
 const voiceTemplates: VoiceTemplate[] = ["testCheckInCall", "callThanks", "callNoInput", "incidentCall", "contactAskCall", "deskAskCall"];
 const longName = "Familia Hernández de la Fuente y Castañeda Villaseñor";
 

@@ -9,8 +9,27 @@ import { smsSegments } from "./sms-segments";
 
 const catalogues = { en, es } as const;
 
-export type SmsTemplate = "testCheckIn" | "help" | "unknownSender" | "incidentCheckIn" | "contactAsk" | "allClear" | "scamNotice" | "standDown" | "adultAlert" | "tripWarning";
-export type VoiceTemplate = "testCheckInCall" | "callThanks" | "callNoInput" | "incidentCall" | "contactAskCall" | "allClearCall" | "standDownCall" | "drillCallPrefix" | "deskAskCall";
+export type SmsTemplate =
+  | "testCheckIn"
+  | "help"
+  | "unknownSender"
+  | "incidentCheckIn"
+  | "contactAsk"
+  | "allClear"
+  | "scamNotice"
+  | "standDown"
+  | "adultAlert"
+  | "tripWarning";
+export type VoiceTemplate =
+  | "testCheckInCall"
+  | "callThanks"
+  | "callNoInput"
+  | "incidentCall"
+  | "contactAskCall"
+  | "allClearCall"
+  | "standDownCall"
+  | "drillCallPrefix"
+  | "deskAskCall";
 
 /** Family names are cut so that no message grows past two segments. */
 export const MAX_NAME_IN_SMS = 30;
@@ -27,7 +46,12 @@ export function renderMessage(locale: AppLocale, template: SmsTemplate | VoiceTe
 }
 
 /** In a drill every message says so (SIMULACRO / DRILL), first. */
-export function renderSms(locale: AppLocale, template: SmsTemplate, values: Record<string, string> = {}, options: { drill?: boolean } = {}) {
+export function renderSms(
+  locale: AppLocale,
+  template: SmsTemplate,
+  values: Record<string, string> = {},
+  options: { drill?: boolean } = {},
+) {
   const prefix = options.drill ? createTranslator({ locale, messages: catalogues[locale], namespace: "sms" })("drillPrefix") : "";
   const body = prefix + renderMessage(locale, template, values);
   return { body, segments: smsSegments(body).segments };

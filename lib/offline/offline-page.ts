@@ -11,7 +11,8 @@ import es from "@/messages/es.json";
 const catalogues = { en, es } as const;
 const phrases = ["repeat", "slow", "proof", "bank"] as const;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 // Plain CSS in the page itself: the app's stylesheet has a hashed name the route cannot know.
 const style = `

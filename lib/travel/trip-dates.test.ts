@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { dayIn, formatDay, parseDay, tripDatesProblem, tripStatus, tripWindow, warningRunAt, zonedInstant } from "./trip-dates";
 
 const day = (value: string) => parseDay(value)!;
-const trip = (startsOn: string, endsOn: string, timeZone = "America/Cancun") => ({ startsOn: day(startsOn), endsOn: day(endsOn), timeZone, ...tripWindow({ startsOn: day(startsOn), endsOn: day(endsOn), timeZone }) });
+const trip = (startsOn: string, endsOn: string, timeZone = "America/Cancun") => ({
+  startsOn: day(startsOn),
+  endsOn: day(endsOn),
+  timeZone,
+  ...tripWindow({ startsOn: day(startsOn), endsOn: day(endsOn), timeZone }),
+});
 
 describe("trip dates", () => {
   it("reads only real days", () => {

@@ -49,7 +49,16 @@ const addDays = (day: Date, days: number) => new Date(day.getTime() + days * DAY
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `at`, in milliseconds. */
 function offsetMs(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
   const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
   return wall - Math.floor(at.getTime() / 1000) * 1000;
@@ -93,7 +102,10 @@ export function warningRunAt(trip: { startsOn: Date; timeZone: string; endsAt: D
  * What is wrong with a trip's dates, on which field, or null. A trip may have started already
  * (it is entered from the hotel) but not be over; it is not absurdly long or far ahead.
  */
-export function tripDatesProblem(dates: { startsOn: string; endsOn: string; timeZone: string }, now: Date): { field: "startsOn" | "endsOn"; problem: TripDateProblem } | null {
+export function tripDatesProblem(
+  dates: { startsOn: string; endsOn: string; timeZone: string },
+  now: Date,
+): { field: "startsOn" | "endsOn"; problem: TripDateProblem } | null {
   const startsOn = parseDay(dates.startsOn);
   if (!startsOn) return { field: "startsOn", problem: "trip.dateInvalid" };
   const endsOn = parseDay(dates.endsOn);

@@ -7,9 +7,24 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 // The most common passwords of adequate length: refused outright.
 const commonPasswords = new Set([
-  "1234567890", "12345678910", "0123456789", "qwertyuiop", "password123", "password1234",
-  "contraseña", "contrasena1", "contraseña1", "iloveyou123", "qwerty1234", "1q2w3e4r5t",
-  "abcdefghij", "abc1234567", "administrator", "passw0rd123", "welcome123", "letmein123",
+  "1234567890",
+  "12345678910",
+  "0123456789",
+  "qwertyuiop",
+  "password123",
+  "password1234",
+  "contraseña",
+  "contrasena1",
+  "contraseña1",
+  "iloveyou123",
+  "qwerty1234",
+  "1q2w3e4r5t",
+  "abcdefghij",
+  "abc1234567",
+  "administrator",
+  "passw0rd123",
+  "welcome123",
+  "letmein123",
 ]);
 
 export function isWeakPassword(password: string): boolean {

@@ -25,9 +25,15 @@ describe("parseForm", () => {
     expect(parseForm(signUpSchema, form({ name: "Ana", email: "a@b.co", password: "sol de mediodía" }))).toMatchObject({ ok: true });
   });
 
-  it.each([[undefined], [null], ["a string"], [{ email: "a@b.co" }], [42]])("treats %j in place of the form as an empty form (a hand-made action call)", (notAForm) => {
-    const result = parseForm(signUpSchema, notAForm as unknown as FormData);
-    expect(result).toMatchObject({ ok: false, state: { fieldErrors: { name: ["name.required"], email: ["email.required"], password: ["password.required"] } } });
-    expect(formValues(notAForm as unknown as FormData)).toEqual({});
-  });
+  it.each([[undefined], [null], ["a string"], [{ email: "a@b.co" }], [42]])(
+    "treats %j in place of the form as an empty form (a hand-made action call)",
+    (notAForm) => {
+      const result = parseForm(signUpSchema, notAForm as unknown as FormData);
+      expect(result).toMatchObject({
+        ok: false,
+        state: { fieldErrors: { name: ["name.required"], email: ["email.required"], password: ["password.required"] } },
+      });
+      expect(formValues(notAForm as unknown as FormData)).toEqual({});
+    },
+  );
 });

@@ -9,11 +9,25 @@ function lookup(tree: unknown, path: string): unknown {
 
 describe("escalationDelaysSchema", () => {
   it("accepts steps in order and refuses them out of order or out of range", () => {
-    expect(escalationDelaysSchema.safeParse({ callDelaySeconds: "60", tier1DelaySeconds: "90", tier2DelaySeconds: "180", tier3DelaySeconds: "300" }).success).toBe(true);
+    expect(
+      escalationDelaysSchema.safeParse({
+        callDelaySeconds: "60",
+        tier1DelaySeconds: "90",
+        tier2DelaySeconds: "180",
+        tier3DelaySeconds: "300",
+      }).success,
+    ).toBe(true);
     const issues = (input: object) => escalationDelaysSchema.safeParse(input).error?.issues.map((issue) => issue.message);
-    expect(issues({ callDelaySeconds: 60, tier1DelaySeconds: 30, tier2DelaySeconds: 180, tier3DelaySeconds: 300 })).toEqual(["delay.order"]);
-    expect(issues({ callDelaySeconds: 5, tier1DelaySeconds: 90, tier2DelaySeconds: 180, tier3DelaySeconds: 9999 })).toEqual(["delay.tooShort", "delay.tooLong"]);
-    expect(issues({ callDelaySeconds: "soon", tier1DelaySeconds: 90, tier2DelaySeconds: 180, tier3DelaySeconds: 300 })).toEqual(["delay.invalid"]);
+    expect(issues({ callDelaySeconds: 60, tier1DelaySeconds: 30, tier2DelaySeconds: 180, tier3DelaySeconds: 300 })).toEqual([
+      "delay.order",
+    ]);
+    expect(issues({ callDelaySeconds: 5, tier1DelaySeconds: 90, tier2DelaySeconds: 180, tier3DelaySeconds: 9999 })).toEqual([
+      "delay.tooShort",
+      "delay.tooLong",
+    ]);
+    expect(issues({ callDelaySeconds: "soon", tier1DelaySeconds: 90, tier2DelaySeconds: 180, tier3DelaySeconds: 300 })).toEqual([
+      "delay.invalid",
+    ]);
   });
 });
 
@@ -21,7 +35,10 @@ describe("secretWordsSchema", () => {
   const issues = (input: object) => secretWordsSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
 
   it("accepts two usable words apart from each other", () => {
-    expect(secretWordsSchema.safeParse({ safeWord: "Mazapán", duressWord: "girasol" }).data).toEqual({ safeWord: "Mazapán", duressWord: "girasol" });
+    expect(secretWordsSchema.safeParse({ safeWord: "Mazapán", duressWord: "girasol" }).data).toEqual({
+      safeWord: "Mazapán",
+      duressWord: "girasol",
+    });
     expect(secretWordsSchema.safeParse({ safeWord: "pan de elote", duressWord: "luna llena" }).success).toBe(true);
   });
 
@@ -78,8 +95,19 @@ describe("secretWordsSchema", () => {
       { safeWord: "mazapan", duressWord: "Mazapán" },
       { safeWord: "mazapan", duressWord: "mazapam" },
     ];
-    const messages = new Set(inputs.flatMap((input) => secretWordsSchema.safeParse(input).error?.issues.map((issue) => issue.message) ?? []));
-    expect([...messages].sort()).toEqual(["word.isCommon", "word.isKeyword", "word.required", "word.same", "word.tooClose", "word.tooLong", "word.tooManyTokens", "word.tooShort"]);
+    const messages = new Set(
+      inputs.flatMap((input) => secretWordsSchema.safeParse(input).error?.issues.map((issue) => issue.message) ?? []),
+    );
+    expect([...messages].sort()).toEqual([
+      "word.isCommon",
+      "word.isKeyword",
+      "word.required",
+      "word.same",
+      "word.tooClose",
+      "word.tooLong",
+      "word.tooManyTokens",
+      "word.tooShort",
+    ]);
     for (const key of messages) {
       expect(lookup(en.errors, key), key).toBeTypeOf("string");
       expect(lookup(es.errors, key), key).toBeTypeOf("string");

@@ -68,7 +68,10 @@ export const secretWordsSchema = z.object({ safeWord: secretWord, duressWord: se
 
 export const checkWordSchema = z.object({
   which: z.enum(["safe", "duress"], { error: "word.which" }),
-  word: z.string({ error: "word.required" }).max(SECRET_WORD_MAX_LENGTH * 2, "word.tooLong").refine((word) => normalizeSecretWord(word).length > 0, "word.required"),
+  word: z
+    .string({ error: "word.required" })
+    .max(SECRET_WORD_MAX_LENGTH * 2, "word.tooLong")
+    .refine((word) => normalizeSecretWord(word).length > 0, "word.required"),
 });
 
 export const deleteFamilySchema = z.object({ confirmName: z.string({ error: "confirmName.mismatch" }).trim() });
@@ -82,9 +85,13 @@ const delay = z.coerce.number({ error: "delay.invalid" }).int("delay.invalid").m
 /** When each escalation step runs, in seconds from the start: in order, ten seconds to an hour. */
 export const escalationDelaysSchema = z
   .object({ callDelaySeconds: delay, tier1DelaySeconds: delay, tier2DelaySeconds: delay, tier3DelaySeconds: delay })
-  .refine((d) => d.callDelaySeconds <= d.tier1DelaySeconds && d.tier1DelaySeconds <= d.tier2DelaySeconds && d.tier2DelaySeconds <= d.tier3DelaySeconds, {
-    message: "delay.order",
-    path: ["tier3DelaySeconds"],
-  });
+  .refine(
+    (d) =>
+      d.callDelaySeconds <= d.tier1DelaySeconds && d.tier1DelaySeconds <= d.tier2DelaySeconds && d.tier2DelaySeconds <= d.tier3DelaySeconds,
+    {
+      message: "delay.order",
+      path: ["tier3DelaySeconds"],
+    },
+  );
 
 export const alertPhoneSchema = z.object({ phone: z.string({ error: "invalid" }).max(40, "phone.tooLong").default(""), phoneChoice });

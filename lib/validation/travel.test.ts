@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { companionSchema, exposureSchema, tripSchema } from "./travel";
 
 const today = new Date().toISOString().slice(0, 10);
-const form = (overrides: Record<string, unknown> = {}) => ({ tripKey: randomUUID(), destination: " Cancún ", startsOn: today, endsOn: today, timeZone: "America/Cancun", deskLocale: "es", ...overrides });
+const form = (overrides: Record<string, unknown> = {}) => ({
+  tripKey: randomUUID(),
+  destination: " Cancún ",
+  startsOn: today,
+  endsOn: today,
+  timeZone: "America/Cancun",
+  deskLocale: "es",
+  ...overrides,
+});
 const errors = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [String(issue.path[0]), issue.message]));
 
@@ -20,9 +28,15 @@ describe("trip form", () => {
       deskLocale: "locale.invalid",
       tripKey: "trip.formExpired",
     });
-    expect(errors(tripSchema.safeParse(form({ startsOn: "", endsOn: "2027-02-30" })))).toEqual({ startsOn: "trip.dateRequired", endsOn: "trip.dateInvalid" });
+    expect(errors(tripSchema.safeParse(form({ startsOn: "", endsOn: "2027-02-30" })))).toEqual({
+      startsOn: "trip.dateRequired",
+      endsOn: "trip.dateInvalid",
+    });
     expect(errors(tripSchema.safeParse(form({ endsOn: "1999-01-01" })))).toEqual({ endsOn: "trip.endBeforeStart" });
-    expect(errors(tripSchema.safeParse(form({ hotelName: "h".repeat(81), phone: "1".repeat(41) })))).toEqual({ hotelName: "trip.hotelTooLong", phone: "phone.tooLong" });
+    expect(errors(tripSchema.safeParse(form({ hotelName: "h".repeat(81), phone: "1".repeat(41) })))).toEqual({
+      hotelName: "trip.hotelTooLong",
+      phone: "phone.tooLong",
+    });
   });
 
   it("survives hostile input without throwing", () => {
@@ -39,7 +53,9 @@ describe("companion and exposure forms", () => {
   });
 
   it("need every answer, and only yes, no or not sure", () => {
-    expect(exposureSchema.safeParse({ profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "unsure", placesPublic: "no" }).success).toBe(true);
+    expect(
+      exposureSchema.safeParse({ profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "unsure", placesPublic: "no" }).success,
+    ).toBe(true);
     expect(errors(exposureSchema.safeParse({ profilesPublic: "maybe", phoneVisible: "no", tripsPostedLive: "unsure" }))).toEqual({
       profilesPublic: "exposure.answerRequired",
       placesPublic: "exposure.answerRequired",

@@ -11,7 +11,11 @@ export const tripSchema = z
   .object({
     /** Made when the form is drawn: a double submit names the same trip and adds nothing. */
     tripKey: z.uuid({ error: "trip.formExpired" }),
-    destination: z.string({ error: "trip.destinationRequired" }).trim().min(1, "trip.destinationRequired").max(80, "trip.destinationTooLong"),
+    destination: z
+      .string({ error: "trip.destinationRequired" })
+      .trim()
+      .min(1, "trip.destinationRequired")
+      .max(80, "trip.destinationTooLong"),
     hotelName: optionalText(80, "trip.hotelTooLong"),
     startsOn: day,
     endsOn: day,
@@ -24,9 +28,17 @@ export const tripSchema = z
   .superRefine((trip, context) => {
     // Runs even when a field failed: each date is read on its own, the pair only when both are
     // real days in a time zone of the list.
-    const unreadable = (["startsOn", "endsOn"] as const).filter((field) => typeof trip[field] === "string" && trip[field] !== "" && !parseDay(trip[field]));
+    const unreadable = (["startsOn", "endsOn"] as const).filter(
+      (field) => typeof trip[field] === "string" && trip[field] !== "" && !parseDay(trip[field]),
+    );
     for (const field of unreadable) context.addIssue({ code: "custom", message: "trip.dateInvalid", path: [field] });
-    if (unreadable.length > 0 || !parseDay(String(trip.startsOn)) || !parseDay(String(trip.endsOn)) || !(tripTimeZones as readonly unknown[]).includes(trip.timeZone)) return;
+    if (
+      unreadable.length > 0 ||
+      !parseDay(String(trip.startsOn)) ||
+      !parseDay(String(trip.endsOn)) ||
+      !(tripTimeZones as readonly unknown[]).includes(trip.timeZone)
+    )
+      return;
     const problem = tripDatesProblem(trip, new Date());
     if (problem) context.addIssue({ code: "custom", message: problem.problem, path: [problem.field] });
   });
@@ -39,7 +51,9 @@ export const companionSchema = z.object({
 });
 
 const answer = z.enum(exposureAnswers, { error: "exposure.answerRequired" });
-export const exposureSchema = z.object(Object.fromEntries(exposureQuestions.map((question) => [question, answer])) as Record<ExposureQuestion, typeof answer>);
+export const exposureSchema = z.object(
+  Object.fromEntries(exposureQuestions.map((question) => [question, answer])) as Record<ExposureQuestion, typeof answer>,
+);
 
 export type TripInput = z.infer<typeof tripSchema>;
 export type CompanionInput = z.infer<typeof companionSchema>;

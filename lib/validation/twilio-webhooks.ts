@@ -14,12 +14,23 @@ export const inboundSmsSchema = z.object({
 
 export const statusCallbackSchema = z.union([
   z.object({ MessageSid: sid("SM|MM"), MessageStatus: z.string().min(1).max(32), ErrorCode: z.string().max(16).optional() }),
-  z.object({ CallSid: sid("CA"), CallStatus: z.string().min(1).max(32), AnsweredBy: z.string().max(32).optional(), ErrorCode: z.string().max(16).optional() }),
+  z.object({
+    CallSid: sid("CA"),
+    CallStatus: z.string().min(1).max(32),
+    AnsweredBy: z.string().max(32).optional(),
+    ErrorCode: z.string().max(16).optional(),
+  }),
 ]);
 
 export const voiceWebhookSchema = z.object({ CallSid: sid("CA"), AnsweredBy: z.string().max(32).optional() });
 
-export const gatherSchema = z.object({ CallSid: sid("CA"), Digits: z.string().regex(/^[0-9*#]{0,10}$/).default("") });
+export const gatherSchema = z.object({
+  CallSid: sid("CA"),
+  Digits: z
+    .string()
+    .regex(/^[0-9*#]{0,10}$/)
+    .default(""),
+});
 
 /** Our message id, carried in every callback URL we give the provider. */
 export const messageIdParamSchema = z.uuid().optional();

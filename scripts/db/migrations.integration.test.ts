@@ -7,7 +7,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { databaseUrlFor } from "@/tests/integration/database-url";
 import { ensureDatabase } from "./embedded-postgres";
-import { applyMigrations, diffDatamodels, isEmptyMigration, migrationsDir, readMigrationsList, readSchemaFile, snapshotPath } from "./migrations";
+import {
+  applyMigrations,
+  diffDatamodels,
+  isEmptyMigration,
+  migrationsDir,
+  readMigrationsList,
+  readSchemaFile,
+  snapshotPath,
+} from "./migrations";
 
 const serverUrl = inject("serverUrl");
 const prefix = `${inject("templateDatabase")}_w${process.env.VITEST_POOL_ID ?? "0"}`;
@@ -77,7 +85,13 @@ describe("migrations", () => {
     expect(await applyMigrations(url)).toEqual([]);
 
     const rows = await withClient(url, (client) =>
-      client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }>(
+      client.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+        applied_steps_count: number;
+      }>(
         "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
       ),
     );

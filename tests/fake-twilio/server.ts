@@ -7,7 +7,15 @@ import type { AddressInfo } from "node:net";
 
 export type RecordedRequest = { resource: "Messages" | "Calls"; accountSid: string; params: Record<string, string>; receivedAt: number };
 /** A message in the fake's own record, as Twilio's Messages list returns it. */
-export type StoredMessage = { sid: string; direction: "inbound" | "outbound-api"; from: string; to: string; body: string; status: string; dateSent: Date };
+export type StoredMessage = {
+  sid: string;
+  direction: "inbound" | "outbound-api";
+  from: string;
+  to: string;
+  body: string;
+  status: string;
+  dateSent: Date;
+};
 type Behaviour = { kind: "status"; status: number } | { kind: "hang" };
 
 export type FakeTwilio = {
@@ -71,12 +79,25 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         lookups.push(number);
         const behaviour = behaviours.shift();
         if (behaviour?.kind === "hang") return void hanging.add(response);
-        if (behaviour?.kind === "status") return json(behaviour.status, { code: 20500, message: "Simulated failure", status: behaviour.status });
+        if (behaviour?.kind === "status")
+          return json(behaviour.status, { code: 20500, message: "Simulated failure", status: behaviour.status });
         if (!/^\+[1-9]\d{6,14}$/.test(number)) return json(200, { phone_number: number, valid: false, line_type_intelligence: null });
         const wanted = (requestUrl.searchParams.get("Fields") ?? "").split(",").includes("line_type_intelligence");
         const last = number.at(-1);
-        const line = last === "9" ? { type: "nonFixedVoip", carrier_name: "Fake VoIP" } : last === "8" ? { type: "landline", carrier_name: "Fake Telephone Co." } : { type: "mobile", carrier_name: "Fake Mobile" };
-        return json(200, { phone_number: number, valid: true, calling_country_code: "52", country_code: "MX", line_type_intelligence: wanted ? { ...line, error_code: null, mobile_country_code: "334", mobile_network_code: "020" } : null, url: `${requestUrl.origin}${requestUrl.pathname}` });
+        const line =
+          last === "9"
+            ? { type: "nonFixedVoip", carrier_name: "Fake VoIP" }
+            : last === "8"
+              ? { type: "landline", carrier_name: "Fake Telephone Co." }
+              : { type: "mobile", carrier_name: "Fake Mobile" };
+        return json(200, {
+          phone_number: number,
+          valid: true,
+          calling_country_code: "52",
+          country_code: "MX",
+          line_type_intelligence: wanted ? { ...line, error_code: null, mobile_country_code: "334", mobile_network_code: "020" } : null,
+          url: `${requestUrl.origin}${requestUrl.pathname}`,
+        });
       }
       const one = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\/(SM[0-9a-f]{32})\.json$/.exec(requestUrl.pathname);
       if (one) {
@@ -88,7 +109,17 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         const after = requestUrl.searchParams.get("DateSent>");
         const since = after ? new Date(after.length === 10 ? `${after}T00:00:00Z` : after) : null;
         const listed = messages.filter((message) => (!to || message.to === to) && (!since || message.dateSent >= since)).reverse();
-        return json(200, { messages: listed.map(asResource), end: listed.length, first_page_uri: requestUrl.pathname, next_page_uri: null, page: 0, page_size: 1000, previous_page_uri: null, start: 0, uri: requestUrl.pathname });
+        return json(200, {
+          messages: listed.map(asResource),
+          end: listed.length,
+          first_page_uri: requestUrl.pathname,
+          next_page_uri: null,
+          page: 0,
+          page_size: 1000,
+          previous_page_uri: null,
+          start: 0,
+          uri: requestUrl.pathname,
+        });
       }
       return json(404, { code: 20404, message: "Not found", status: 404 });
     }
@@ -101,7 +132,8 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         response.end(JSON.stringify(payload));
       };
       if (!match || request.method !== "POST") return reply(404, { code: 20404, message: "Not found", status: 404 });
-      if (request.headers.authorization !== expectedAuth || match[1] !== accountSid) return reply(401, { code: 20003, message: "Authenticate", status: 401 });
+      if (request.headers.authorization !== expectedAuth || match[1] !== accountSid)
+        return reply(401, { code: 20003, message: "Authenticate", status: 401 });
       const params = Object.fromEntries(new URLSearchParams(body));
       const resource = match[2] as RecordedRequest["resource"];
       const recorded = { resource, accountSid, params, receivedAt: performance.now() };
@@ -109,10 +141,32 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       fake.onRequest?.(recorded);
       const behaviour = behaviours.shift();
       if (behaviour?.kind === "hang") return void hanging.add(response);
-      if (behaviour?.kind === "status") return reply(behaviour.status, { code: behaviour.status === 429 ? 20429 : 20500, message: "Simulated failure", status: behaviour.status });
+      if (behaviour?.kind === "status")
+        return reply(behaviour.status, {
+          code: behaviour.status === 429 ? 20429 : 20500,
+          message: "Simulated failure",
+          status: behaviour.status,
+        });
       const sid = `${resource === "Messages" ? "SM" : "CA"}${randomBytes(16).toString("hex")}`;
-      if (resource === "Messages") messages.push({ sid, direction: "outbound-api", from: params.From ?? "", to: params.To ?? "", body: params.Body ?? "", status: "queued", dateSent: new Date() });
-      reply(201, { sid, account_sid: accountSid, to: params.To, from: params.From ?? null, body: params.Body ?? null, status: "queued", date_created: new Date().toUTCString() });
+      if (resource === "Messages")
+        messages.push({
+          sid,
+          direction: "outbound-api",
+          from: params.From ?? "",
+          to: params.To ?? "",
+          body: params.Body ?? "",
+          status: "queued",
+          dateSent: new Date(),
+        });
+      reply(201, {
+        sid,
+        account_sid: accountSid,
+        to: params.To,
+        from: params.From ?? null,
+        body: params.Body ?? null,
+        status: "queued",
+        date_created: new Date().toUTCString(),
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -126,7 +180,15 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     lookups,
     messages,
     receive: ({ from, to, body, dateSent }) => {
-      const message: StoredMessage = { sid: `SM${randomBytes(16).toString("hex")}`, direction: "inbound", from, to, body, status: "received", dateSent: dateSent ?? new Date() };
+      const message: StoredMessage = {
+        sid: `SM${randomBytes(16).toString("hex")}`,
+        direction: "inbound",
+        from,
+        to,
+        body,
+        status: "received",
+        dateSent: dateSent ?? new Date(),
+      };
       messages.push(message);
       return message;
     },

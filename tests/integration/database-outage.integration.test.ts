@@ -47,7 +47,9 @@ describe("a database outage mid-incident", () => {
   it("loses no reply and fires the next wave once", async () => {
     const { family, ownerId } = await createTestFamily({ name: "Familia Apagón" });
     const person = await db.person.create({ data: { familyId: family.id, name: "Eva", phone: "+525566001122", locale: "es" } });
-    const contact = await db.contact.create({ data: { familyId: family.id, name: "Vecino", phone: "+525566001133", locale: "es", relationship: "neighbor" } });
+    const contact = await db.contact.create({
+      data: { familyId: family.id, name: "Vecino", phone: "+525566001133", locale: "es", relationship: "neighbor" },
+    });
     await db.personContact.create({ data: { personId: person.id, contactId: contact.id, tier: 1 } });
     const { incident } = await startIncident({ familyId: family.id, userId: ownerId, personId: person.id });
     const worker = superviseIncidentWorker({ pollInterval: 200 });

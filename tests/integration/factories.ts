@@ -42,19 +42,32 @@ type PlanContact = { name: string; tier: number; channel?: "sms" | "voice"; phon
  * A family with a plan: an owner with a saved number, people, contacts in their trees (of the
  * first person unless `of` names another), and both words set through the app's own function.
  */
-export async function createTestPlan(options: { name?: string; people?: PlanPerson[]; contacts?: PlanContact[]; words?: { safeWord: string; duressWord: string } | null } = {}) {
+export async function createTestPlan(
+  options: { name?: string; people?: PlanPerson[]; contacts?: PlanContact[]; words?: { safeWord: string; duressWord: string } | null } = {},
+) {
   const { family, ownerId } = await createTestFamily({ name: options.name ?? "Familia Vega" });
   const scope = { familyId: family.id, userId: ownerId };
   const ownerPhone = uniquePhone("33");
   await db.membership.update({ where: { familyId_userId: { familyId: family.id, userId: ownerId } }, data: { phone: ownerPhone } });
   const people = [];
   for (const [position, person] of (options.people ?? [{ name: "Ana Vega" }]).entries()) {
-    people.push(await db.person.create({ data: { familyId: family.id, name: person.name, phone: person.phone ?? uniquePhone("55"), locale: person.locale ?? "es", position } }));
+    people.push(
+      await db.person.create({
+        data: { familyId: family.id, name: person.name, phone: person.phone ?? uniquePhone("55"), locale: person.locale ?? "es", position },
+      }),
+    );
   }
   const contacts = [];
   for (const contact of options.contacts ?? []) {
     const created = await db.contact.create({
-      data: { familyId: family.id, name: contact.name, phone: contact.phone ?? uniquePhone("81"), locale: contact.locale ?? "es", relationship: "friend", channel: contact.channel ?? "sms" },
+      data: {
+        familyId: family.id,
+        name: contact.name,
+        phone: contact.phone ?? uniquePhone("81"),
+        locale: contact.locale ?? "es",
+        relationship: "friend",
+        channel: contact.channel ?? "sms",
+      },
     });
     const person = people.find((candidate) => candidate.name === contact.of) ?? people[0]!;
     await db.personContact.create({ data: { personId: person.id, contactId: created.id, tier: contact.tier } });
@@ -74,7 +87,9 @@ export function dayFromToday(days: number) {
 }
 
 /** What the trip form sends: a trip under way (yesterday to tomorrow) unless told otherwise, a fresh form key. */
-export function tripInput(overrides: Partial<import("@/lib/validation/travel").TripInput> = {}): import("@/lib/validation/travel").TripInput {
+export function tripInput(
+  overrides: Partial<import("@/lib/validation/travel").TripInput> = {},
+): import("@/lib/validation/travel").TripInput {
   return {
     tripKey: randomUUID(),
     destination: "Cancún",

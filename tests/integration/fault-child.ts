@@ -5,7 +5,9 @@ const [action, payload] = [process.argv[2], JSON.parse(process.argv[3] ?? "{}")]
 
 if (action === "webhook") {
   const { handleTwilioWebhook } = await import("../../lib/server/messaging/webhooks.ts");
-  const response = await handleTwilioWebhook(new Request(`${process.env.PUBLIC_BASE_URL}${payload.path}`, { method: "POST", headers: payload.headers, body: payload.body }));
+  const response = await handleTwilioWebhook(
+    new Request(`${process.env.PUBLIC_BASE_URL}${payload.path}`, { method: "POST", headers: payload.headers, body: payload.body }),
+  );
   process.stdout.write(`status ${response.status}\n`);
   process.exit(0);
 } else if (action === "start-incident") {

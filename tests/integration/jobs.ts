@@ -14,13 +14,17 @@ export async function drainJobs() {
 export async function makeStepDue(incidentId: string, step: string) {
   const utils = await workerUtils();
   await utils.withPgClient((client) =>
-    client.query("SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = $1), run_at := now())", [`incident:${incidentId}:${step}`]),
+    client.query("SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = $1), run_at := now())", [
+      `incident:${incidentId}:${step}`,
+    ]),
   );
 }
 
 /** The keys of an incident's pending timers, in the order they will fire. */
 export async function pendingSteps(incidentId: string): Promise<string[]> {
   const utils = await workerUtils();
-  const { rows } = await utils.withPgClient((client) => client.query<{ key: string }>("SELECT key FROM graphile_worker.jobs WHERE key LIKE $1 ORDER BY run_at", [`incident:${incidentId}:%`]));
+  const { rows } = await utils.withPgClient((client) =>
+    client.query<{ key: string }>("SELECT key FROM graphile_worker.jobs WHERE key LIKE $1 ORDER BY run_at", [`incident:${incidentId}:%`]),
+  );
   return rows.map((row) => row.key.split(":").at(-1)!);
 }

@@ -26,7 +26,16 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 beforeAll(async () => {
   fake = await startFakeTwilio();
-  setMessagingProvider(createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: APP_NUMBER, TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 3000 }));
+  setMessagingProvider(
+    createTwilioProvider({
+      ...env,
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_FROM_NUMBER: APP_NUMBER,
+      TWILIO_API_BASE_URL: fake.url,
+      TWILIO_TIMEOUT_MS: 3000,
+    }),
+  );
 });
 beforeEach(async () => {
   await drainJobs();
@@ -41,22 +50,38 @@ afterAll(async () => {
 type Child = { exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; stdout: () => string; kill: () => void };
 
 /** The app's code in its own process, configured like this test's (same database, the fake Twilio). */
-function runApp(action: "webhook" | "start-incident" | "worker", payload: object, killAt?: string, options: { simulator?: boolean } = {}): Child {
-  const twilioEnv = options.simulator ? {} : { TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: APP_NUMBER, TWILIO_API_BASE_URL: fake.url };
+function runApp(
+  action: "webhook" | "start-incident" | "worker",
+  payload: object,
+  killAt?: string,
+  options: { simulator?: boolean } = {},
+): Child {
+  const twilioEnv = options.simulator
+    ? {}
+    : {
+        TWILIO_ACCOUNT_SID: fake.accountSid,
+        TWILIO_AUTH_TOKEN: fake.authToken,
+        TWILIO_FROM_NUMBER: APP_NUMBER,
+        TWILIO_API_BASE_URL: fake.url,
+      };
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("TWILIO_")));
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "tests/integration/fault-child.ts"), action, JSON.stringify(payload)], {
-    cwd: root,
-    env: {
-      ...inherited,
-      NODE_ENV: "test",
-      DATABASE_URL: env.DATABASE_URL,
-      BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET,
-      PUBLIC_BASE_URL: env.PUBLIC_BASE_URL,
-      ...twilioEnv,
-      CONFIRMA_KILL_AT: killAt ?? "",
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "tests/integration/fault-child.ts"), action, JSON.stringify(payload)],
+    {
+      cwd: root,
+      env: {
+        ...inherited,
+        NODE_ENV: "test",
+        DATABASE_URL: env.DATABASE_URL,
+        BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET,
+        PUBLIC_BASE_URL: env.PUBLIC_BASE_URL,
+        ...twilioEnv,
+        CONFIRMA_KILL_AT: killAt ?? "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let out = "";
   child.stdout.on("data", (chunk) => (out += chunk));
   child.stderr.on("data", () => undefined);
@@ -75,7 +100,11 @@ function textRequest(from: string, body: string, sid: string, token: string) {
 
 async function postInChild(from: string, body: string, sid: string, killAt: string) {
   const request = textRequest(from, body, sid, fake.authToken);
-  const child = runApp("webhook", { path: "/api/twilio/sms", headers: Object.fromEntries(request.headers), body: await request.text() }, killAt);
+  const child = runApp(
+    "webhook",
+    { path: "/api/twilio/sms", headers: Object.fromEntries(request.headers), body: await request.text() },
+    killAt,
+  );
   return child.exit;
 }
 
@@ -101,24 +130,38 @@ describe("kill -9 of the app", () => {
           await db.inboundWebhook.update({ where: { id: row!.id }, data: { receivedAt: new Date(Date.now() - 60_000) } });
           expect(await sweepInbound()).toBeGreaterThanOrEqual(1);
         }
-        expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "closed", outcome: "confirmed_safe" });
+        expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({
+          status: "closed",
+          outcome: "confirmed_safe",
+        });
         expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "reply" } })).toBe(1);
       }
     });
   }
 
-  it("after a tap's commit: the incident, its first text and its timers are all there, and the worker sends the text once", { timeout: 180_000 }, async () => {
-    const plan = await createTestPlan();
-    const ana = plan.people[0]!;
-    expect(await runApp("start-incident", { ...plan.scope, personId: ana.id }, "incident-committed").exit).toEqual({ code: null, signal: "SIGKILL" });
-    const incident = await db.incident.findFirstOrThrow({ where: { familyId: plan.family.id } });
-    expect(await db.incidentPerson.count({ where: { incidentId: incident.id, openPersonId: ana.id } })).toBe(1);
-    const { rows } = await (await workerUtils()).withPgClient((client) => client.query("SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key LIKE $1", [`incident:${incident.id}:%`]));
-    expect(rows[0].n).toBe(4);
-    await drainJobs();
-    await drainJobs();
-    expect(fake.requests.filter((request) => request.params.To === ana.phone)).toHaveLength(1);
-  });
+  it(
+    "after a tap's commit: the incident, its first text and its timers are all there, and the worker sends the text once",
+    { timeout: 180_000 },
+    async () => {
+      const plan = await createTestPlan();
+      const ana = plan.people[0]!;
+      expect(await runApp("start-incident", { ...plan.scope, personId: ana.id }, "incident-committed").exit).toEqual({
+        code: null,
+        signal: "SIGKILL",
+      });
+      const incident = await db.incident.findFirstOrThrow({ where: { familyId: plan.family.id } });
+      expect(await db.incidentPerson.count({ where: { incidentId: incident.id, openPersonId: ana.id } })).toBe(1);
+      const { rows } = await (
+        await workerUtils()
+      ).withPgClient((client) =>
+        client.query("SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key LIKE $1", [`incident:${incident.id}:%`]),
+      );
+      expect(rows[0].n).toBe(4);
+      await drainJobs();
+      await drainJobs();
+      expect(fake.requests.filter((request) => request.params.To === ana.phone)).toHaveLength(1);
+    },
+  );
 });
 
 describe("kill -9 of the worker in the middle of a send", () => {
@@ -143,7 +186,9 @@ describe("kill -9 of the worker in the middle of a send", () => {
       next.kill();
       await next.exit;
     }
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ providerSid: fake.messages.find((sent) => sent.to === ana.phone)!.sid });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      providerSid: fake.messages.find((sent) => sent.to === ana.phone)!.sid,
+    });
     expect(fake.messages.filter((sent) => sent.to === ana.phone)).toHaveLength(1);
     expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "open" });
   });
@@ -153,7 +198,13 @@ describe("kill -9 of the worker in the middle of a send", () => {
     const ana = plan.people[0]!;
     await startIncident({ ...plan.scope, personId: ana.id });
     // As a worker killed before its request left would leave it: the job held by a dead worker, nothing sent.
-    await (await workerUtils()).withPgClient((client) => client.query("UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'dead-worker' WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'send_message') AND locked_at IS NULL"));
+    await (
+      await workerUtils()
+    ).withPgClient((client) =>
+      client.query(
+        "UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'dead-worker' WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'send_message') AND locked_at IS NULL",
+      ),
+    );
     await db.outboundMessage.updateMany({ where: { to: ana.phone }, data: { attempts: 1 } });
     await reconcileWithProvider({ cutOffAfterMs: 0 });
     const sent = fake.messages.filter((candidate) => candidate.to === ana.phone);
@@ -180,32 +231,44 @@ describe("kill -9 of the worker in the middle of a send", () => {
 });
 
 describe("kill -9 of the worker in the middle of a send, with the simulator", () => {
-  it("leaves the id the simulator gave the text in its record: the re-run job and reconciliation never send it again", { timeout: 180_000 }, async () => {
-    const twilio = getMessagingProvider();
-    setMessagingProvider(createSimulatorProvider());
-    try {
-      const plan = await createTestPlan();
-      const ana = plan.people[0]!;
-      await startIncident({ ...plan.scope, personId: ana.id });
-      const worker = runApp("worker", {}, "send-requested", { simulator: true });
-      expect(await worker.exit).toEqual({ code: null, signal: "SIGKILL" });
-      const message = await db.outboundMessage.findFirstOrThrow({ where: { to: ana.phone } });
-      // The simulator's record (its database rows) holds the send, as Twilio's would.
-      expect(message).toMatchObject({ provider: "simulator", status: "pending", providerSid: expect.stringMatching(/^SM/) });
+  it(
+    "leaves the id the simulator gave the text in its record: the re-run job and reconciliation never send it again",
+    { timeout: 180_000 },
+    async () => {
+      const twilio = getMessagingProvider();
+      setMessagingProvider(createSimulatorProvider());
+      try {
+        const plan = await createTestPlan();
+        const ana = plan.people[0]!;
+        await startIncident({ ...plan.scope, personId: ana.id });
+        const worker = runApp("worker", {}, "send-requested", { simulator: true });
+        expect(await worker.exit).toEqual({ code: null, signal: "SIGKILL" });
+        const message = await db.outboundMessage.findFirstOrThrow({ where: { to: ana.phone } });
+        // The simulator's record (its database rows) holds the send, as Twilio's would.
+        expect(message).toMatchObject({ provider: "simulator", status: "pending", providerSid: expect.stringMatching(/^SM/) });
 
-      // The claim goes stale and the dead worker's lock is released: its job runs again.
-      await db.outboundMessage.update({ where: { id: message.id }, data: { sendingAt: new Date(Date.now() - 3 * 60_000) } });
-      await (await workerUtils()).withPgClient((client) =>
-        client.query("SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT DISTINCT locked_by FROM graphile_worker.jobs WHERE key = $1 AND locked_by IS NOT NULL))", [`send:${message.id}`]),
-      );
-      await drainJobs();
-      await reconcileWithProvider({ cutOffAfterMs: 0 });
-      const record = getMessagingProvider().record!;
-      const sent = await record.listSent({ to: ana.phone, since: new Date(message.createdAt.getTime() - 60_000) });
-      expect(sent.map((entry) => entry.sid)).toEqual([message.providerSid]);
-      expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ providerSid: message.providerSid, status: "sent" });
-    } finally {
-      setMessagingProvider(twilio);
-    }
-  });
+        // The claim goes stale and the dead worker's lock is released: its job runs again.
+        await db.outboundMessage.update({ where: { id: message.id }, data: { sendingAt: new Date(Date.now() - 3 * 60_000) } });
+        await (
+          await workerUtils()
+        ).withPgClient((client) =>
+          client.query(
+            "SELECT graphile_worker.force_unlock_workers(ARRAY(SELECT DISTINCT locked_by FROM graphile_worker.jobs WHERE key = $1 AND locked_by IS NOT NULL))",
+            [`send:${message.id}`],
+          ),
+        );
+        await drainJobs();
+        await reconcileWithProvider({ cutOffAfterMs: 0 });
+        const record = getMessagingProvider().record!;
+        const sent = await record.listSent({ to: ana.phone, since: new Date(message.createdAt.getTime() - 60_000) });
+        expect(sent.map((entry) => entry.sid)).toEqual([message.providerSid]);
+        expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+          providerSid: message.providerSid,
+          status: "sent",
+        });
+      } finally {
+        setMessagingProvider(twilio);
+      }
+    },
+  );
 });

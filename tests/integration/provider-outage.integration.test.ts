@@ -33,7 +33,16 @@ const { inboundSms, signedWebhook } = await import("./webhook-request");
 let fake: FakeTwilio;
 beforeAll(async () => {
   fake = await startFakeTwilio();
-  setMessagingProvider(createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: APP_NUMBER, TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 2000 }));
+  setMessagingProvider(
+    createTwilioProvider({
+      ...env,
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_FROM_NUMBER: APP_NUMBER,
+      TWILIO_API_BASE_URL: fake.url,
+      TWILIO_TIMEOUT_MS: 2000,
+    }),
+  );
 });
 afterAll(async () => {
   setMessagingProvider(undefined);
@@ -49,48 +58,64 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function textDuringOutage(from: string, body: string) {
   const message = fake.receive({ from, to: APP_NUMBER, body });
   for (let attempt = 0; attempt < 3; attempt++) {
-    const response = await handleTwilioWebhook(signedWebhook("/api/twilio/sms", { ...inboundSms(from, body, message.sid), To: APP_NUMBER }));
+    const response = await handleTwilioWebhook(
+      signedWebhook("/api/twilio/sms", { ...inboundSms(from, body, message.sid), To: APP_NUMBER }),
+    );
     expect(response.status).toBe(503);
   }
   return message;
 }
 
 describe("a 60-second database outage mid-incident", () => {
-  it("loses no reply the provider received, sends every message once and fires the due timer once", { timeout: OUTAGE_MS + 150_000 }, async () => {
-    const plan = await createTestPlan({ contacts: [{ name: "Coach", tier: 1 }] });
-    const [ana, coach] = [plan.people[0]!, plan.contacts[0]!];
-    await db.family.update({ where: { id: plan.family.id }, data: { callDelaySeconds: 3600, tier1DelaySeconds: 10 } });
-    const { incident } = await startIncident({ ...plan.scope, personId: ana.id });
-    const worker = superviseIncidentWorker({ pollInterval: 200 });
-    try {
-      await expect.poll(() => fake.requests.filter((request) => request.params.To === ana.phone).length, { timeout: 10_000 }).toBe(1);
+  it(
+    "loses no reply the provider received, sends every message once and fires the due timer once",
+    { timeout: OUTAGE_MS + 150_000 },
+    async () => {
+      const plan = await createTestPlan({ contacts: [{ name: "Coach", tier: 1 }] });
+      const [ana, coach] = [plan.people[0]!, plan.contacts[0]!];
+      await db.family.update({ where: { id: plan.family.id }, data: { callDelaySeconds: 3600, tier1DelaySeconds: 10 } });
+      const { incident } = await startIncident({ ...plan.scope, personId: ana.id });
+      const worker = superviseIncidentWorker({ pollInterval: 200 });
+      try {
+        await expect.poll(() => fake.requests.filter((request) => request.params.To === ana.phone).length, { timeout: 10_000 }).toBe(1);
 
-      proxy.down();
-      const started = Date.now();
-      const received = [await textDuringOutage(ana.phone, "ya voy")];
-      await sleep(25_000);
-      received.push(await textDuringOutage(ana.phone, "estoy en la escuela"));
-      await sleep(20_000);
-      received.push(await textDuringOutage(ana.phone, "girasol"));
-      await sleep(Math.max(0, OUTAGE_MS - (Date.now() - started)));
-      proxy.up();
+        proxy.down();
+        const started = Date.now();
+        const received = [await textDuringOutage(ana.phone, "ya voy")];
+        await sleep(25_000);
+        received.push(await textDuringOutage(ana.phone, "estoy en la escuela"));
+        await sleep(20_000);
+        received.push(await textDuringOutage(ana.phone, "girasol"));
+        await sleep(Math.max(0, OUTAGE_MS - (Date.now() - started)));
+        proxy.up();
 
-      // Nothing is posted again: the replies exist only in the provider's record now.
-      await expect.poll(() => db.inboundWebhook.count({ where: { providerKey: { in: received.map((message) => message.sid) }, processedAt: { not: null } } }), { timeout: 120_000, interval: 1000 }).toBe(3);
-      await expect.poll(() => db.checkIn.count({ where: { incidentId: incident.id, wave: 2 } }), { timeout: 30_000 }).toBe(1);
-      await expect.poll(() => fake.requests.filter((request) => request.params.To === coach.phone).length, { timeout: 15_000 }).toBe(1);
-      await expect.poll(() => fake.requests.filter((request) => request.params.To === plan.ownerPhone).length, { timeout: 15_000 }).toBe(1);
-    } finally {
-      await worker.stop();
-      takeConsoleErrors();
-    }
+        // Nothing is posted again: the replies exist only in the provider's record now.
+        await expect
+          .poll(
+            () =>
+              db.inboundWebhook.count({
+                where: { providerKey: { in: received.map((message) => message.sid) }, processedAt: { not: null } },
+              }),
+            { timeout: 120_000, interval: 1000 },
+          )
+          .toBe(3);
+        await expect.poll(() => db.checkIn.count({ where: { incidentId: incident.id, wave: 2 } }), { timeout: 30_000 }).toBe(1);
+        await expect.poll(() => fake.requests.filter((request) => request.params.To === coach.phone).length, { timeout: 15_000 }).toBe(1);
+        await expect
+          .poll(() => fake.requests.filter((request) => request.params.To === plan.ownerPhone).length, { timeout: 15_000 })
+          .toBe(1);
+      } finally {
+        await worker.stop();
+        takeConsoleErrors();
+      }
 
-    expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "reply" } })).toBe(3);
-    expect(await db.incidentPerson.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ state: "in_danger" });
-    expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "open" });
-    // Reconciling again finds nothing new; every message went once.
-    expect((await reconcileWithProvider()).inbound).toBe(0);
-    const sends = fake.requests.map((request) => `${request.resource}:${request.params.To}:${request.params.Body ?? ""}`);
-    expect(sends.length).toBe(new Set(sends).size);
-  });
+      expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "reply" } })).toBe(3);
+      expect(await db.incidentPerson.findFirstOrThrow({ where: { incidentId: incident.id } })).toMatchObject({ state: "in_danger" });
+      expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "open" });
+      // Reconciling again finds nothing new; every message went once.
+      expect((await reconcileWithProvider()).inbound).toBe(0);
+      const sends = fake.requests.map((request) => `${request.resource}:${request.params.To}:${request.params.Body ?? ""}`);
+      expect(sends.length).toBe(new Set(sends).size);
+    },
+  );
 });

@@ -45,7 +45,9 @@ describe("secret words", () => {
     const { family, ownerId } = await createTestFamily({ name: "Familia Secreta" });
     const scope = { familyId: family.id, userId: ownerId };
     const person = await db.person.create({ data: { familyId: family.id, name: "Lía", phone: "+525577665544", locale: "es" } });
-    const contact = await db.contact.create({ data: { familyId: family.id, name: "Vecina", phone: "+525577665533", locale: "es", relationship: "neighbor" } });
+    const contact = await db.contact.create({
+      data: { familyId: family.id, name: "Vecina", phone: "+525577665533", locale: "es", relationship: "neighbor" },
+    });
     await db.personContact.create({ data: { personId: person.id, contactId: contact.id, tier: 1 } });
     await saveSecretWords({ ...scope, input: { safeWord: SAFE, duressWord: DURESS } });
 

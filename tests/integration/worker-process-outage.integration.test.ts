@@ -57,7 +57,15 @@ describe("the worker process through a database outage", () => {
     try {
       await expect.poll(() => output, { timeout: 60_000 }).toContain("escalation worker running");
       // Connected and polling: graphile-worker's schema is there and the start-up reconciliation was queued.
-      await expect.poll(async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = 'reconcile:after-start'`)[0]!.n, { timeout: 60_000 }).toBe(0);
+      await expect
+        .poll(
+          async () =>
+            (
+              await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = 'reconcile:after-start'`
+            )[0]!.n,
+          { timeout: 60_000 },
+        )
+        .toBe(0);
 
       // Down from just before a cron tick (every minute, on the minute) until after it: the runner
       // is still up when its cron fires into the outage.
@@ -73,7 +81,9 @@ describe("the worker process through a database outage", () => {
       const plan = await createTestPlan();
       const ana = plan.people[0]!;
       await startIncident({ ...plan.scope, personId: ana.id });
-      await expect.poll(() => fake.requests.filter((request) => request.params.To === ana.phone).length, { timeout: 90_000, interval: 500 }).toBe(1);
+      await expect
+        .poll(() => fake.requests.filter((request) => request.params.To === ana.phone).length, { timeout: 90_000, interval: 500 })
+        .toBe(1);
       expect(child.exitCode, output).toBeNull();
     } finally {
       child.kill("SIGTERM");

@@ -14,8 +14,23 @@ export function SignInForm({ next }: { next: string }) {
     <form action={action} noValidate className="flex flex-col gap-5">
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next} />
-      <TextField name="email" type="email" label={t("email")} autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
-      <TextField name="password" type="password" label={t("password")} autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
       <SubmitButton>{t("submit")}</SubmitButton>
     </form>
   );

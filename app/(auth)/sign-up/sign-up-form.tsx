@@ -14,9 +14,33 @@ export function SignUpForm({ next }: { next: string }) {
     <form action={action} noValidate className="flex flex-col gap-5">
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next} />
-      <TextField name="name" label={t("name")} autoComplete="name" required maxLength={80} defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
-      <TextField name="email" type="email" label={t("email")} autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
-      <TextField name="password" type="password" label={t("password")} hint={t("passwordHint")} autoComplete="new-password" required errors={state.fieldErrors?.password} />
+      <TextField
+        name="name"
+        label={t("name")}
+        autoComplete="name"
+        required
+        maxLength={80}
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t("password")}
+        hint={t("passwordHint")}
+        autoComplete="new-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
       <SubmitButton>{t("submit")}</SubmitButton>
     </form>
   );

@@ -9,7 +9,15 @@ import { createInviteAction, revokeInviteAction, type InviteState } from "./acti
 
 type PendingInvite = { id: string; expiresAt: Date; role: string };
 
-export function InvitePanel({ familyId, pendingInvites, ttlHours }: { familyId: string; pendingInvites: PendingInvite[]; ttlHours: number }) {
+export function InvitePanel({
+  familyId,
+  pendingInvites,
+  ttlHours,
+}: {
+  familyId: string;
+  pendingInvites: PendingInvite[];
+  ttlHours: number;
+}) {
   const t = useTranslations("dashboard");
   const [state, action] = useActionState<InviteState, FormData>(createInviteAction.bind(null, familyId), initialFormState);
   const [copied, setCopied] = useState(false);
@@ -39,7 +47,13 @@ export function InvitePanel({ familyId, pendingInvites, ttlHours }: { familyId: 
           <label htmlFor="invite-url" className="font-semibold">
             {t("inviteLink")}
           </label>
-          <input id="invite-url" readOnly value={state.inviteUrl} className="min-h-12 rounded-lg border-2 border-gray-600 px-3 font-mono text-sm" onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id="invite-url"
+            readOnly
+            value={state.inviteUrl}
+            className="min-h-12 rounded-lg border-2 border-gray-600 px-3 font-mono text-sm"
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <button
             type="button"
             className="min-h-12 rounded-lg bg-gray-900 px-4 text-lg font-semibold text-white"
@@ -76,7 +90,8 @@ function PendingInviteRow({ familyId, invite }: { familyId: string; invite: Pend
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-gray-50 p-3">
       <span>
-        {invite.role === "member" ? t("roleMember") : t("roleAdmin")} · {t("inviteExpires", { date: format.dateTime(invite.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+        {invite.role === "member" ? t("roleMember") : t("roleAdmin")} ·{" "}
+        {t("inviteExpires", { date: format.dateTime(invite.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
       </span>
       <form action={action}>
         <input type="hidden" name="inviteId" value={invite.id} />

@@ -11,7 +11,14 @@ export default async function FamilyLayout({ children, params }: LayoutProps<"/f
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}`);
   const { family } = await requireMembership({ familyId, userId: session.user.id }).catch(notFoundOnMissing);
-  const [t, common, simulator, incidentT, callers, open] = await Promise.all([getTranslations("plan"), getTranslations("common"), getTranslations("simulator"), getTranslations("incident"), getTranslations("callers"), findOpenIncident({ familyId: family.id })]);
+  const [t, common, simulator, incidentT, callers, open] = await Promise.all([
+    getTranslations("plan"),
+    getTranslations("common"),
+    getTranslations("simulator"),
+    getTranslations("incident"),
+    getTranslations("callers"),
+    findOpenIncident({ familyId: family.id }),
+  ]);
   const base = `/family/${family.id}`;
   const links = [
     { href: base, label: family.name },

@@ -27,7 +27,13 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
     listTestCheckIns(scope),
     listIncidents(scope),
   ]).catch(notFoundOnMissing);
-  const [t, common, planT, incidentT, format] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("plan"), getTranslations("incident"), getFormatter()]);
+  const [t, common, planT, incidentT, format] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("common"),
+    getTranslations("plan"),
+    getTranslations("incident"),
+    getFormatter(),
+  ]);
   const { family, role, pendingInvites } = overview;
   const canEdit = editorRoles.includes(role);
   return (
@@ -47,7 +53,10 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
           <h2 id="setup-title" className="text-xl font-bold">
             {planT("setupBanner")}
           </h2>
-          <Link href={`/family/${family.id}/setup`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+          <Link
+            href={`/family/${family.id}/setup`}
+            className="flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white"
+          >
             {planT("continueSetup")}
           </Link>
         </section>
@@ -70,8 +79,12 @@ export default async function FamilyDashboardPage({ params }: PageProps<"/family
           <ul className="flex flex-col gap-2">
             {incidents.map((incident) => (
               <li key={incident.id}>
-                <Link href={`/family/${family.id}/incidents/${incident.id}`} className="flex min-h-12 flex-wrap items-center gap-2 rounded-lg bg-gray-50 p-3 font-semibold underline">
-                  {format.dateTime(incident.startedAt, { dateStyle: "medium", timeStyle: "short" })} · {incident.claimedPerson?.name ?? incidentT("everyone")} ·{" "}
+                <Link
+                  href={`/family/${family.id}/incidents/${incident.id}`}
+                  className="flex min-h-12 flex-wrap items-center gap-2 rounded-lg bg-gray-50 p-3 font-semibold underline"
+                >
+                  {format.dateTime(incident.startedAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+                  {incident.claimedPerson?.name ?? incidentT("everyone")} ·{" "}
                   {incident.outcome ? incidentT(`outcome.${incident.outcome}`) : incidentT("open")}
                   {incident.drill && ` · ${incidentT("drillBadge")}`}
                 </Link>

@@ -7,12 +7,28 @@ import { formatPhone } from "@/lib/phone";
 import { familyAction } from "@/lib/server/actions/action-builders";
 import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";
 import { createContact, deleteContact, updateContact } from "@/lib/server/contacts/contacts";
-import { completeFamilySetup, deleteFamily, updateAlertPhone, updateEscalationDelays, updateFamily } from "@/lib/server/family/manage-family";
+import {
+  completeFamilySetup,
+  deleteFamily,
+  updateAlertPhone,
+  updateEscalationDelays,
+  updateFamily,
+} from "@/lib/server/family/manage-family";
 import { createPerson, deletePerson, updatePerson } from "@/lib/server/people/people";
 import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { createFamilySchema } from "@/lib/validation/family";
 import type { FormState } from "@/lib/validation/form-state";
-import { alertPhoneSchema, assignmentSchema, checkWordSchema, contactSchema, deleteFamilySchema, escalationDelaysSchema, personSchema, secretWordsSchema, tierSchema } from "@/lib/validation/plan";
+import {
+  alertPhoneSchema,
+  assignmentSchema,
+  checkWordSchema,
+  contactSchema,
+  deleteFamilySchema,
+  escalationDelaysSchema,
+  personSchema,
+  secretWordsSchema,
+  tierSchema,
+} from "@/lib/validation/plan";
 
 /** What was saved, as the form shows it again. */
 function asFormValues(data: Record<string, unknown>): Record<string, string> {
@@ -48,14 +64,17 @@ export const deletePersonAction = familyAction({ bound: ["personId"] }, async ({
 });
 
 /** A new contact, put in a person's tree at the chosen tier when the form belongs to a person's page. */
-export const createContactAction = familyAction({ bound: ["personId"], schema: contactSchema }, async ({ scope: { personId, ...scope }, input, formData }): Promise<FormState> => {
-  const tier = tierSchema.safeParse(formData.get("tier") ?? 1);
-  if (!tier.success) return { status: "error", fieldErrors: { tier: ["tier.invalid"] } };
-  const contact = await createContact({ ...scope, input, assignTo: personId ? { personId, tier: tier.data } : undefined });
-  return personId
-    ? { status: "success", successMessage: "addedToTier", successValues: { name: contact.name, tier: String(tier.data) } }
-    : { status: "success", successMessage: "added", successValues: { name: contact.name } };
-});
+export const createContactAction = familyAction(
+  { bound: ["personId"], schema: contactSchema },
+  async ({ scope: { personId, ...scope }, input, formData }): Promise<FormState> => {
+    const tier = tierSchema.safeParse(formData.get("tier") ?? 1);
+    if (!tier.success) return { status: "error", fieldErrors: { tier: ["tier.invalid"] } };
+    const contact = await createContact({ ...scope, input, assignTo: personId ? { personId, tier: tier.data } : undefined });
+    return personId
+      ? { status: "success", successMessage: "addedToTier", successValues: { name: contact.name, tier: String(tier.data) } }
+      : { status: "success", successMessage: "added", successValues: { name: contact.name } };
+  },
+);
 
 export const updateContactAction = familyAction({ bound: ["contactId"], schema: contactSchema }, async ({ scope, input }) => {
   const { phone } = await updateContact({ ...scope, input });
@@ -92,11 +111,14 @@ export const checkSecretWordAction = familyAction({ schema: checkWordSchema }, a
 });
 
 /** The family's name, country and language; `nextPath` continues the setup after saving. */
-export const updateFamilyAction = familyAction({ bound: ["nextPath"], schema: createFamilySchema }, async ({ scope: { nextPath, ...scope }, input }) => {
-  await updateFamily({ ...scope, input });
-  if (nextPath) redirect(nextPath);
-  return { status: "success", successMessage: "saved", values: input };
-});
+export const updateFamilyAction = familyAction(
+  { bound: ["nextPath"], schema: createFamilySchema },
+  async ({ scope: { nextPath, ...scope }, input }) => {
+    await updateFamily({ ...scope, input });
+    if (nextPath) redirect(nextPath);
+    return { status: "success", successMessage: "saved", values: input };
+  },
+);
 
 export const completeSetupAction = familyAction({}, async ({ scope }) => {
   await completeFamilySetup(scope);

@@ -13,7 +13,11 @@ export const createTripAction = familyAction({ bound: ["personId"], schema: trip
 
 export const updateTripAction = familyAction({ bound: ["tripId"], schema: tripSchema }, async ({ scope, input }) => {
   await updateTrip({ ...scope, input });
-  return { status: "success", successMessage: "tripSaved", values: Object.fromEntries(Object.entries(input).map(([key, value]) => [key, String(value ?? "")])) };
+  return {
+    status: "success",
+    successMessage: "tripSaved",
+    values: Object.fromEntries(Object.entries(input).map(([key, value]) => [key, String(value ?? "")])),
+  };
 });
 
 export const deleteTripAction = familyAction({ bound: ["tripId"] }, async ({ scope }) => {

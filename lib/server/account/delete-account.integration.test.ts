@@ -14,7 +14,10 @@ const password = "una frase bastante larga";
 
 async function signedUpAdult() {
   const email = `${randomUUID()}@example.test`;
-  const user = await signUpWithPassword({ input: { name: "Adulta", email, password }, requestHeaders: new Headers({ [PEER_ADDRESS_HEADER]: "192.0.2.44" }) });
+  const user = await signUpWithPassword({
+    input: { name: "Adulta", email, password },
+    requestHeaders: new Headers({ [PEER_ADDRESS_HEADER]: "192.0.2.44" }),
+  });
   return user;
 }
 
@@ -23,7 +26,10 @@ const newFamily = (userId: string, name: string) => createFamily({ userId, input
 describe("deleteAccount", () => {
   it("needs the password", async () => {
     const user = await signedUpAdult();
-    await expect(deleteAccount({ userId: user.id, password: "not my password" })).rejects.toMatchObject({ code: "invalid_input", messageKey: "account.wrongPassword" });
+    await expect(deleteAccount({ userId: user.id, password: "not my password" })).rejects.toMatchObject({
+      code: "invalid_input",
+      messageKey: "account.wrongPassword",
+    });
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
   });
 
@@ -49,12 +55,18 @@ describe("deleteAccount", () => {
     const user = await signedUpAdult();
     const family = await newFamily(user.id, "Familia Grande");
     const member = await addTestMember(family.id, "member");
-    await expect(deleteAccount({ userId: user.id, password })).rejects.toMatchObject({ code: "conflict", messageKey: "account.handOverFirst", details: { families: "Familia Grande" } });
+    await expect(deleteAccount({ userId: user.id, password })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "account.handOverFirst",
+      details: { families: "Familia Grande" },
+    });
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
     const memberRow = await db.membership.findFirstOrThrow({ where: { familyId: family.id, userId: member.id } });
     await changeMemberRole({ familyId: family.id, userId: user.id, membershipId: memberRow.id, role: "admin" });
     await deleteAccount({ userId: user.id, password });
-    expect(await db.membership.findMany({ where: { familyId: family.id }, select: { userId: true, role: true } })).toEqual([{ userId: member.id, role: "admin" }]);
+    expect(await db.membership.findMany({ where: { familyId: family.id }, select: { userId: true, role: true } })).toEqual([
+      { userId: member.id, role: "admin" },
+    ]);
   });
 
   it("erases nothing when the final check finds a family blocked after all", async () => {

@@ -16,8 +16,12 @@ const passwordCheckLimit = { limit: 5, windowSeconds: 15 * 60 };
  */
 export async function deleteAccount(options: { userId: string; password: string }) {
   const attempt = await consumeAttempt({ key: `account-delete:${options.userId}`, ...passwordCheckLimit });
-  if (!attempt.allowed) throw new AppError("rate_limited", "signIn.tooManyAttempts", { minutes: Math.ceil(attempt.retryAfterSeconds / 60) });
-  const user = await db.user.findUnique({ where: { id: options.userId }, select: { email: true, accounts: { where: { providerId: "credential" }, select: { password: true } } } });
+  if (!attempt.allowed)
+    throw new AppError("rate_limited", "signIn.tooManyAttempts", { minutes: Math.ceil(attempt.retryAfterSeconds / 60) });
+  const user = await db.user.findUnique({
+    where: { id: options.userId },
+    select: { email: true, accounts: { where: { providerId: "credential" }, select: { password: true } } },
+  });
   const hash = user?.accounts[0]?.password;
   if (!user || !hash || !(await verifyPassword({ hash, password: options.password }))) {
     throw new AppError("invalid_input", "account.wrongPassword", { field: "password" });
@@ -32,7 +36,9 @@ export async function deleteAccount(options: { userId: string; password: string 
       requireNoBlockedFamily(plan);
       await eraseSoleFamilies({ userId: options.userId, plan, tx });
       await tx.user.delete({ where: { id: options.userId } });
-      await tx.attemptCounter.deleteMany({ where: { key: { in: [signInEmailKey(user.email), `account-delete:${options.userId}`, `caller-check:${options.userId}`] } } });
+      await tx.attemptCounter.deleteMany({
+        where: { key: { in: [signInEmailKey(user.email), `account-delete:${options.userId}`, `caller-check:${options.userId}`] } },
+      });
     },
     // Erasing several families in one transaction can take longer than the default 5 s.
     { timeout: 30_000 },
@@ -41,5 +47,6 @@ export async function deleteAccount(options: { userId: string; password: string 
 
 function requireNoBlockedFamily(plan: Awaited<ReturnType<typeof accountDeletionPlan>>) {
   const blocked = plan.filter((entry) => entry.outcome === "handOverFirst");
-  if (blocked.length) throw new AppError("conflict", "account.handOverFirst", { families: blocked.map((entry) => entry.familyName).join(", ") });
+  if (blocked.length)
+    throw new AppError("conflict", "account.handOverFirst", { families: blocked.map((entry) => entry.familyName).join(", ") });
 }

@@ -122,7 +122,12 @@ export function publicAction<S extends z.ZodType | undefined = undefined, State 
  * page's own answer (`failed`), translated; the input is whatever the page sent, parsed by `schema`.
  */
 export function familyCall<const N extends Names = [], S extends z.ZodType = z.ZodType, Result = unknown>(
-  definition: { bound?: N; schema: S; returnTo: (ids: { familyId: string } & Named<N>) => string; revalidate?: (ids: { familyId: string } & Named<N>) => string | null },
+  definition: {
+    bound?: N;
+    schema: S;
+    returnTo: (ids: { familyId: string } & Named<N>) => string;
+    revalidate?: (ids: { familyId: string } & Named<N>) => string | null;
+  },
   failed: (error: unknown) => Result | Promise<Result>,
   work: (context: { scope: FamilyScope & Named<N>; input: z.output<S> }) => Promise<Result>,
 ): (familyId: string, ...args: [...Positional<N>, unknown]) => Promise<Result> {

@@ -61,7 +61,12 @@ export const signInEmailKey = (email: string) => `sign-in:email:${email}`;
 function invalidInput(error: z.ZodError): APIError {
   const issue = error.issues[0];
   const field = String(issue?.path[0] ?? "form");
-  return new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: `${field}: ${issue?.message ?? "invalid"}`, field, messageKey: issue?.message ?? "generic" });
+  return new APIError("BAD_REQUEST", {
+    code: "INVALID_INPUT",
+    message: `${field}: ${issue?.message ?? "invalid"}`,
+    field,
+    messageKey: issue?.message ?? "generic",
+  });
 }
 
 function tooManyAttempts(retryAfterSeconds: number): APIError {
@@ -85,7 +90,10 @@ const newPasswordBody = z.object({ newPassword: passwordSchema }).loose();
  * What an adult may change about their account through the library's /update-user: the name, under
  * the sign-up form's rule, and nothing else (the app has no picture; the email is the sign-in).
  */
-const updateUserBody = z.strictObject({ name: signUpSchema.shape.name }, { error: (issue) => (issue.code === "unrecognized_keys" ? "generic" : undefined) });
+const updateUserBody = z.strictObject(
+  { name: signUpSchema.shape.name },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? "generic" : undefined) },
+);
 
 /**
  * Checks one call of a better-auth endpoint against the app's rules before it runs. Returns the

@@ -18,7 +18,11 @@ function randomAddress() {
 
 /** A call to the library's own HTTP endpoint, through the app's route handler. */
 async function callAuthApi(path: string, options: { body: unknown; peer: string; forwardedFor?: string; cookie?: string }) {
-  const headers: Record<string, string> = { "content-type": "application/json", origin: "http://localhost:3000", [PEER_ADDRESS_HEADER]: options.peer };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    origin: "http://localhost:3000",
+    [PEER_ADDRESS_HEADER]: options.peer,
+  };
   if (options.forwardedFor) headers["x-forwarded-for"] = options.forwardedFor;
   if (options.cookie) headers.cookie = options.cookie;
   return authRoute(new Request(`http://localhost:3000/api/auth${path}`, { method: "POST", headers, body: JSON.stringify(options.body) }));
@@ -53,7 +57,9 @@ describe("signInWithPassword", () => {
     const email = newEmail();
     await signUpWithPassword({ input: { name: "Ana", email, password }, requestHeaders: fromAddress() });
     await expect(signInWithPassword({ input: { email, password }, requestHeaders: fromAddress() })).resolves.toMatchObject({ email });
-    await expect(signInWithPassword({ input: { email, password: "wrong password!" }, requestHeaders: fromAddress() })).rejects.toMatchObject({
+    await expect(
+      signInWithPassword({ input: { email, password: "wrong password!" }, requestHeaders: fromAddress() }),
+    ).rejects.toMatchObject({
       code: "unauthenticated",
       messageKey: "signIn.invalid",
     });
@@ -63,7 +69,9 @@ describe("signInWithPassword", () => {
     const email = newEmail();
     await signUpWithPassword({ input: { name: "Ana", email, password }, requestHeaders: fromAddress() });
     for (let i = 0; i < signInLimits.perEmail.limit; i++) {
-      await expect(signInWithPassword({ input: { email, password: `guess ${i} guess` }, requestHeaders: fromAddress() })).rejects.toMatchObject({
+      await expect(
+        signInWithPassword({ input: { email, password: `guess ${i} guess` }, requestHeaders: fromAddress() }),
+      ).rejects.toMatchObject({
         code: "unauthenticated",
       });
     }
@@ -80,7 +88,11 @@ describe("signInWithPassword", () => {
     const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
     const outcomes = [];
     for (let i = 0; i <= signInLimits.perAddress.limit; i++) {
-      outcomes.push(await signInWithPassword({ input: { email: newEmail(), password }, requestHeaders: fromAddress(address) }).catch((error) => error.code));
+      outcomes.push(
+        await signInWithPassword({ input: { email: newEmail(), password }, requestHeaders: fromAddress(address) }).catch(
+          (error) => error.code,
+        ),
+      );
     }
     expect(outcomes.at(-1)).toBe("rate_limited");
     expect(outcomes.slice(0, -1).every((code) => code === "unauthenticated")).toBe(true);
@@ -104,7 +116,11 @@ describe("the library's own endpoints (/api/auth/*)", () => {
     await signUpWithPassword({ input: { name: "Ana", email, password }, requestHeaders: fromAddress() });
     const statuses = [];
     for (let i = 0; i < 12; i++) {
-      const response = await callAuthApi("/sign-in/email", { body: { email, password: `wrong guess ${i}` }, peer: randomAddress(), forwardedFor: `203.0.113.${i}` });
+      const response = await callAuthApi("/sign-in/email", {
+        body: { email, password: `wrong guess ${i}` },
+        peer: randomAddress(),
+        forwardedFor: `203.0.113.${i}`,
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, signInLimits.perEmail.limit).every((status) => status === 401)).toBe(true);
@@ -136,7 +152,10 @@ describe("the library's own endpoints (/api/auth/*)", () => {
 
   it("normalize a sign-up like the form: trimmed name, lowercased email", async () => {
     const email = newEmail();
-    const response = await callAuthApi("/sign-up/email", { body: { name: "  Ana  ", email: ` ${email.toUpperCase()} `, password }, peer: randomAddress() });
+    const response = await callAuthApi("/sign-up/email", {
+      body: { name: "  Ana  ", email: ` ${email.toUpperCase()} `, password },
+      peer: randomAddress(),
+    });
     expect(response.status).toBe(200);
     expect(await db.user.findUnique({ where: { email }, select: { name: true } })).toEqual({ name: "Ana" });
   });
@@ -148,7 +167,11 @@ describe("the library's own endpoints (/api/auth/*)", () => {
     const cookie = (signedUp.headers.get("set-cookie") ?? "").split(";")[0]!;
     const weak = await callAuthApi("/change-password", { body: { currentPassword: password, newPassword: "1234567890" }, peer, cookie });
     expect(weak.status).toBe(400);
-    const strong = await callAuthApi("/change-password", { body: { currentPassword: password, newPassword: "otra frase bastante larga" }, peer, cookie });
+    const strong = await callAuthApi("/change-password", {
+      body: { currentPassword: password, newPassword: "otra frase bastante larga" },
+      peer,
+      cookie,
+    });
     expect(strong.status).toBe(200);
   });
 });
@@ -179,10 +202,20 @@ describe("the auth library's /update-user", () => {
   it("refuses fields the app does not let anyone change", async () => {
     const peer = randomAddress();
     const { email, cookie } = await signedUpCookie(peer);
-    for (const body of [{ image: "https://example.test/a.png" }, { name: "Ana", image: "https://example.test/a.png" }, { email: newEmail() }, { name: "Ana", emailVerified: true }, {}]) {
+    for (const body of [
+      { image: "https://example.test/a.png" },
+      { name: "Ana", image: "https://example.test/a.png" },
+      { email: newEmail() },
+      { name: "Ana", emailVerified: true },
+      {},
+    ]) {
       const response = await callAuthApi("/update-user", { body, peer, cookie });
       expect(response.status).toBe(400);
     }
-    expect(await db.user.findUnique({ where: { email }, select: { name: true, image: true, emailVerified: true } })).toEqual({ name: "Ana", image: null, emailVerified: false });
+    expect(await db.user.findUnique({ where: { email }, select: { name: true, image: true, emailVerified: true } })).toEqual({
+      name: "Ana",
+      image: null,
+      emailVerified: false,
+    });
   });
 });

@@ -17,7 +17,8 @@ function policyRefusal(error: unknown): AppError | null {
   if (body?.code === "TOO_MANY_ATTEMPTS") {
     return new AppError("rate_limited", "signIn.tooManyAttempts", { minutes: Math.ceil((body.retryAfterSeconds ?? 60) / 60) });
   }
-  if (body?.code === "INVALID_INPUT" && body.messageKey) return new AppError("invalid_input", body.messageKey, { field: body.field ?? "form" });
+  if (body?.code === "INVALID_INPUT" && body.messageKey)
+    return new AppError("invalid_input", body.messageKey, { field: body.field ?? "form" });
   return null;
 }
 

@@ -1,5 +1,15 @@
 import "server-only";
-import { clabeBank, displayIdentifier, normalizeCallerNumber, normalizePaymentIdentifier, numberFacts, type Identifier, type IdentifierError, type NumberFacts, type PaymentKind } from "@/lib/caller-identifiers";
+import {
+  clabeBank,
+  displayIdentifier,
+  normalizeCallerNumber,
+  normalizePaymentIdentifier,
+  numberFacts,
+  type Identifier,
+  type IdentifierError,
+  type NumberFacts,
+  type PaymentKind,
+} from "@/lib/caller-identifiers";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import type { Country } from "@/lib/validation/family";

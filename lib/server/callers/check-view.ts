@@ -22,9 +22,11 @@ export async function checkView(check: IdentifierCheck): Promise<CallerCheckView
     warning = warning ? `${warning} ${listed}` : listed;
   }
   if (facts) {
-    const country = facts.country === "MX" || facts.country === "US" ? t(`country.${facts.country}`) : t("country.other", { code: facts.country ?? "?" });
+    const country =
+      facts.country === "MX" || facts.country === "US" ? t(`country.${facts.country}`) : t("country.other", { code: facts.country ?? "?" });
     const parts = [country];
-    if (facts.area) parts.push(facts.areaName ? t("areaNamed", { area: facts.area, name: facts.areaName }) : t("area", { area: facts.area }));
+    if (facts.area)
+      parts.push(facts.areaName ? t("areaNamed", { area: facts.area, name: facts.areaName }) : t("area", { area: facts.area }));
     if (facts.line && !line) parts.push(t(`lineKind.${facts.line}`));
     lines.push(parts.join(" · "));
   }
@@ -36,13 +38,25 @@ export async function checkView(check: IdentifierCheck): Promise<CallerCheckView
   if (bank) lines.push(t("bank", { bank }));
   if (!warning) lines.push(t("notKnown"));
   if (check.reportedByFamily) lines.push(t("reportedByYou"));
-  return { status: "ok", display: check.display, kindLabel: t(`kindShort.${identifier.kind}`), hash: check.hash, warning, lines, reportedByFamily: check.reportedByFamily };
+  return {
+    status: "ok",
+    display: check.display,
+    kindLabel: t(`kindShort.${identifier.kind}`),
+    hash: check.hash,
+    warning,
+    lines,
+    reportedByFamily: check.reportedByFamily,
+  };
 }
 
 /** A failure as one translated sentence; anything unexpected is logged and said generically. */
 export async function errorView(error: unknown): Promise<CallerErrorView> {
   const t = await getTranslations("errors");
-  if (isAppError(error)) return { status: "error", error: t.has(error.messageKey) ? t(error.messageKey, error.details as Record<string, string>) : t("generic") };
+  if (isAppError(error))
+    return {
+      status: "error",
+      error: t.has(error.messageKey) ? t(error.messageKey, error.details as Record<string, string>) : t("generic"),
+    };
   if (typeof error === "string") return { status: "error", error: t.has(error) ? t(error) : t("generic") };
   console.error("Caller check failed", error);
   return { status: "error", error: t("generic") };

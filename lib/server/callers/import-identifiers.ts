@@ -1,5 +1,11 @@
 import "server-only";
-import { normalizeCallerNumber, normalizePaymentIdentifier, paymentKinds, type Identifier, type PaymentKind } from "@/lib/caller-identifiers";
+import {
+  normalizeCallerNumber,
+  normalizePaymentIdentifier,
+  paymentKinds,
+  type Identifier,
+  type PaymentKind,
+} from "@/lib/caller-identifiers";
 import { db } from "@/lib/db";
 import type { Country } from "@/lib/validation/family";
 import { identifierHash } from "./registry-key";
@@ -47,7 +53,12 @@ export function parseIdentifierList(text: string, country: Country): { identifie
     const fields = csvFields(line);
     const value = fields[valueColumn] ?? "";
     const kind = kindColumn >= 0 ? (fields[kindColumn] ?? "phone").toLowerCase() : "phone";
-    const result = kind === "phone" ? normalizeCallerNumber(value, country) : (paymentKinds as readonly string[]).includes(kind) ? normalizePaymentIdentifier(value, kind as PaymentKind) : { ok: false as const, error: "identifier.unrecognized" };
+    const result =
+      kind === "phone"
+        ? normalizeCallerNumber(value, country)
+        : (paymentKinds as readonly string[]).includes(kind)
+          ? normalizePaymentIdentifier(value, kind as PaymentKind)
+          : { ok: false as const, error: "identifier.unrecognized" };
     if (result.ok) identifiers.push(result.identifier);
     else skipped.push({ line: index + 1, value: value.slice(0, 60), error: result.error });
   });

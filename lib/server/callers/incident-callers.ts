@@ -18,8 +18,15 @@ function endedAsScam(incident: { status: string; outcome: string | null; drill: 
   return !incident.drill && incident.status === "closed" && (scamOutcomes as readonly string[]).includes(incident.outcome ?? "");
 }
 
-async function incidentIdentifiers(client: Transaction | typeof db, incident: { id: string; callerPhone: string | null }): Promise<Identifier[]> {
-  const payments = await client.incidentIdentifier.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" }, select: { kind: true, value: true } });
+async function incidentIdentifiers(
+  client: Transaction | typeof db,
+  incident: { id: string; callerPhone: string | null },
+): Promise<Identifier[]> {
+  const payments = await client.incidentIdentifier.findMany({
+    where: { incidentId: incident.id },
+    orderBy: { createdAt: "asc" },
+    select: { kind: true, value: true },
+  });
   return [...(incident.callerPhone ? [{ kind: "phone" as const, value: incident.callerPhone }] : []), ...payments];
 }
 
@@ -29,18 +36,25 @@ async function incidentIdentifiers(client: Transaction | typeof db, incident: { 
  * Called inside the closing transaction (lib/server/incidents/close-incident.ts).
  */
 export async function reportIncidentCallersIn(tx: Transaction, incidentId: string): Promise<ReportOutcome | null> {
-  const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { id: true, familyId: true, status: true, outcome: true, drill: true, callerPhone: true } });
+  const incident = await tx.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: { id: true, familyId: true, status: true, outcome: true, drill: true, callerPhone: true },
+  });
   if (!endedAsScam(incident)) return null;
   const identifiers = await incidentIdentifiers(tx, incident);
   return reportIdentifiersIn(tx, { familyId: incident.familyId, identifiers, incidentId: incident.id, automatic: true });
 }
 
 /** What the caller left on this incident, each with what is known of it. */
-export async function getIncidentCallers(options: Scope): Promise<{ hidden: boolean; identifiers: (IdentifierCheck & { id: string | null })[] }> {
+export async function getIncidentCallers(
+  options: Scope,
+): Promise<{ hidden: boolean; identifiers: (IdentifierCheck & { id: string | null })[] }> {
   const { incident, family } = await requireIncident(options);
   const payments = await db.incidentIdentifier.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" } });
   const entries = [...(incident.callerPhone ? [{ id: null, kind: "phone" as const, value: incident.callerPhone }] : []), ...payments];
-  const identifiers = await Promise.all(entries.map(async (entry) => ({ id: entry.id, ...(await describeIdentifier(family.id, { kind: entry.kind, value: entry.value })) })));
+  const identifiers = await Promise.all(
+    entries.map(async (entry) => ({ id: entry.id, ...(await describeIdentifier(family.id, { kind: entry.kind, value: entry.value })) })),
+  );
   return { hidden: incident.callerHidden, identifiers };
 }
 
@@ -62,14 +76,20 @@ export async function setIncidentCaller(options: Scope & { input: string; hidden
     identifier = normalized.identifier;
   }
   await db.$transaction(async (tx) => {
-    await tx.incident.update({ where: { id: incident.id }, data: { callerPhone: identifier?.value ?? null, callerHidden: options.hidden } });
-    if (identifier && endedAsScam(incident)) await reportIdentifiersIn(tx, { familyId: family.id, identifiers: [identifier], incidentId: incident.id, automatic: true });
+    await tx.incident.update({
+      where: { id: incident.id },
+      data: { callerPhone: identifier?.value ?? null, callerHidden: options.hidden },
+    });
+    if (identifier && endedAsScam(incident))
+      await reportIdentifiersIn(tx, { familyId: family.id, identifiers: [identifier], incidentId: incident.id, automatic: true });
   });
   return identifier;
 }
 
 /** A payment identifier the caller dictated, validated; reported at once on an incident that ended as a scam. */
-export async function addIncidentIdentifier(options: Scope & { input: string; kind: PaymentKind | "auto" }): Promise<{ id: string; identifier: Identifier }> {
+export async function addIncidentIdentifier(
+  options: Scope & { input: string; kind: PaymentKind | "auto" },
+): Promise<{ id: string; identifier: Identifier }> {
   const { incident, family } = await requireIncident(options);
   const normalized = normalizePaymentIdentifier(options.input, options.kind);
   if (!normalized.ok) throw new AppError("invalid_input", normalized.error, { field: "payment" });
@@ -82,7 +102,8 @@ export async function addIncidentIdentifier(options: Scope & { input: string; ki
       create: { incidentId: incident.id, kind: identifier.kind, value: identifier.value },
       update: {},
     });
-    if (endedAsScam(incident)) await reportIdentifiersIn(tx, { familyId: family.id, identifiers: [identifier], incidentId: incident.id, automatic: true });
+    if (endedAsScam(incident))
+      await reportIdentifiersIn(tx, { familyId: family.id, identifiers: [identifier], incidentId: incident.id, automatic: true });
     return { id: row.id, identifier };
   });
 }

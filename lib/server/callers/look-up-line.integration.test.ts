@@ -13,7 +13,16 @@ import { identifierHash } from "./registry-key";
 let fake: FakeTwilio;
 beforeAll(async () => {
   fake = await startFakeTwilio();
-  setMessagingProvider(createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: "+15005550006", TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 3000 }));
+  setMessagingProvider(
+    createTwilioProvider({
+      ...env,
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_FROM_NUMBER: "+15005550006",
+      TWILIO_API_BASE_URL: fake.url,
+      TWILIO_TIMEOUT_MS: 3000,
+    }),
+  );
 });
 afterAll(async () => {
   setMessagingProvider(undefined);
@@ -44,7 +53,16 @@ describe("line lookup", () => {
     try {
       expect(await lookUpLine("+525512349999")).toEqual({ lineType: "nonFixedVoip", carrier: "Simulated VoIP" });
     } finally {
-      setMessagingProvider(createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: "+15005550006", TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 3000 }));
+      setMessagingProvider(
+        createTwilioProvider({
+          ...env,
+          TWILIO_ACCOUNT_SID: fake.accountSid,
+          TWILIO_AUTH_TOKEN: fake.authToken,
+          TWILIO_FROM_NUMBER: "+15005550006",
+          TWILIO_API_BASE_URL: fake.url,
+          TWILIO_TIMEOUT_MS: 3000,
+        }),
+      );
     }
   });
 });

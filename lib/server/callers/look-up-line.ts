@@ -16,7 +16,8 @@ export const lineLookupTimeoutMs = 700;
 export async function lookUpLine(e164: string): Promise<LineLookup | null> {
   const hash = identifierHash({ kind: "phone", value: e164 });
   const cached = await db.numberLookup.findUnique({ where: { hash } });
-  if (cached && cached.fetchedAt.getTime() > Date.now() - lineCacheDays * 86400_000) return { lineType: toLineType(cached.lineType), carrier: cached.carrier };
+  if (cached && cached.fetchedAt.getTime() > Date.now() - lineCacheDays * 86400_000)
+    return { lineType: toLineType(cached.lineType), carrier: cached.carrier };
   const provider = getMessagingProvider();
   if (!provider.lookUpNumber) return null;
   const fetched = provider

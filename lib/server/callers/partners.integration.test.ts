@@ -16,10 +16,15 @@ recordOutgoingMessages();
 afterAll(async () => (await workerUtils()).release());
 
 const feed = (query: string, token: string | null, address = "198.51.100.7") =>
-  GET(new Request(`http://localhost:3000/api/partners/v1/identifiers${query}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "x-confirma-peer": address } }));
+  GET(
+    new Request(`http://localhost:3000/api/partners/v1/identifiers${query}`, {
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "x-confirma-peer": address },
+    }),
+  );
 
 /** The feed leaves the last seconds for the next poll: these rows are moved back past it. */
-const settle = () => db.$executeRaw`UPDATE caller_identifier SET "updatedAt" = "updatedAt" - interval '10 seconds' WHERE "updatedAt" > now() - interval '10 seconds'`;
+const settle = () =>
+  db.$executeRaw`UPDATE caller_identifier SET "updatedAt" = "updatedAt" - interval '10 seconds' WHERE "updatedAt" > now() - interval '10 seconds'`;
 
 let token: string;
 beforeAll(async () => {
@@ -81,7 +86,13 @@ describe("the feed", () => {
   });
 
   it("pages with next, and exports CSV that spreadsheets cannot execute", async () => {
-    await importIdentifiers({ source: "=HYPERLINK(\"x\")", identifiers: [{ kind: "phone", value: "+525599990001" }, { kind: "phone", value: "+525599990002" }] });
+    await importIdentifiers({
+      source: '=HYPERLINK("x")',
+      identifiers: [
+        { kind: "phone", value: "+525599990001" },
+        { kind: "phone", value: "+525599990002" },
+      ],
+    });
     await settle();
     const page = (await (await feed("?limit=1", token)).json()) as { entries: FeedEntry[]; next: { since: string; after: string } | null };
     expect(page.entries).toHaveLength(1);
@@ -98,9 +109,14 @@ describe("the feed", () => {
 describe("importing a published list", () => {
   it("reads the list, skips what is not a number, and families see it at once, marked by source", async () => {
     const { identifiers, skipped } = parseIdentifierList('numero,nota\n"55 7000 1234",a\n(415) 555-0199,b\nhola,c\n', "MX");
-    expect(identifiers).toEqual([{ kind: "phone", value: "+525570001234" }, { kind: "phone", value: "+14155550199" }]);
+    expect(identifiers).toEqual([
+      { kind: "phone", value: "+525570001234" },
+      { kind: "phone", value: "+14155550199" },
+    ]);
     expect(skipped).toEqual([{ line: 4, value: "hola", error: "phone.notANumber" }]);
-    expect(parseIdentifierList("value,kind\n032180000118359719,clabe\n", "MX").identifiers).toEqual([{ kind: "clabe", value: "032180000118359719" }]);
+    expect(parseIdentifierList("value,kind\n032180000118359719,clabe\n", "MX").identifiers).toEqual([
+      { kind: "clabe", value: "032180000118359719" },
+    ]);
     await importIdentifiers({ source: "Lista pública 2026", identifiers });
     const family = await createReportingFamily();
     const found = await checkIdentifier({ ...family.scope, input: "55 7000 1234", kind: "phone" });

@@ -36,16 +36,24 @@ export async function revokePartnerToken(id: string): Promise<boolean> {
 }
 
 export async function listPartnerTokens() {
-  return db.partnerToken.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, organization: true, createdAt: true, lastUsedAt: true, revokedAt: true } });
+  return db.partnerToken.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, organization: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
 }
 
 /**
  * The partner behind an `Authorization: Bearer` header, within its rate limit. Anything else is
  * unauthenticated (401), counted against the client's address so tokens cannot be tried in bulk.
  */
-export async function authenticatePartner(options: { authorization: string | null; clientAddress: string }): Promise<{ id: string; organization: string }> {
+export async function authenticatePartner(options: {
+  authorization: string | null;
+  clientAddress: string;
+}): Promise<{ id: string; organization: string }> {
   const token = /^Bearer (\S+)$/.exec(options.authorization ?? "")?.[1] ?? "";
-  const found = partnerTokenPattern.test(token) ? await db.partnerToken.findUnique({ where: { tokenHash: hashPartnerToken(token) } }) : null;
+  const found = partnerTokenPattern.test(token)
+    ? await db.partnerToken.findUnique({ where: { tokenHash: hashPartnerToken(token) } })
+    : null;
   if (!found || found.revokedAt) {
     const failures = await consumeAttempt({ key: `partner-auth:${options.clientAddress}`, ...partnerFailureLimit });
     if (!failures.allowed) throw new AppError("rate_limited", "partners.tooManyFailures");
@@ -54,13 +62,20 @@ export async function authenticatePartner(options: { authorization: string | nul
   const attempt = await consumeAttempt({ key: `partner:${found.id}`, ...partnerRateLimit });
   if (!attempt.allowed) throw new AppError("rate_limited", "partners.rateLimited", { retryAfterSeconds: attempt.retryAfterSeconds });
   // Written at most once a minute, not on every request.
-  if (!found.lastUsedAt || found.lastUsedAt.getTime() < Date.now() - 60_000) await db.partnerToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  if (!found.lastUsedAt || found.lastUsedAt.getTime() < Date.now() - 60_000)
+    await db.partnerToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
   return { id: found.id, organization: found.organization };
 }
 
 export const feedQuerySchema = z.object({
-  since: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
-  after: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+  since: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
+  after: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(feedPageSize.max).default(feedPageSize.default),
   format: z.enum(["json", "csv"]).default("json"),
 });
@@ -80,7 +95,17 @@ export type FeedEntry = {
   updatedAt: string;
 };
 
-type FeedRow = { hash: string; kind: IdentifierKind; value: string | null; families: number; source: string | null; firstSeenAt: Date; lastSeenAt: Date; updatedAt: Date; recent: bigint };
+type FeedRow = {
+  hash: string;
+  kind: IdentifierKind;
+  value: string | null;
+  families: number;
+  source: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  updatedAt: Date;
+  recent: bigint;
+};
 
 /**
  * Identifiers past the threshold (or from a published list), changed after `since` (and after
@@ -88,7 +113,9 @@ type FeedRow = { hash: string; kind: IdentifierKind; value: string | null; famil
  * entry's `updatedAt` and `id`. One that fell back below the threshold comes as "withdrawn",
  * without its value, so the partner can drop it. Never anything that was never past it.
  */
-export async function readPartnerFeed(query: Pick<FeedQuery, "since" | "after" | "limit">): Promise<{ entries: FeedEntry[]; next: { since: string; after: string } | null }> {
+export async function readPartnerFeed(
+  query: Pick<FeedQuery, "since" | "after" | "limit">,
+): Promise<{ entries: FeedEntry[]; next: { since: string; after: string } | null }> {
   const threshold = registryThreshold();
   const since = query.since ?? new Date(0);
   const after = query.after ?? "";
@@ -120,7 +147,18 @@ export async function readPartnerFeed(query: Pick<FeedQuery, "since" | "after" |
   return { entries, next: last && rows.length === query.limit ? { since: last.updatedAt.toISOString(), after: last.hash } : null };
 }
 
-const csvColumns = ["id", "kind", "status", "value", "families", "recentFamilies", "source", "firstSeenAt", "lastSeenAt", "updatedAt"] as const;
+const csvColumns = [
+  "id",
+  "kind",
+  "status",
+  "value",
+  "families",
+  "recentFamilies",
+  "source",
+  "firstSeenAt",
+  "lastSeenAt",
+  "updatedAt",
+] as const;
 
 /**
  * CSV for spreadsheets: a header, one entry per line, every field quoted, and anything a

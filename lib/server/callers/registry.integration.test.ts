@@ -24,14 +24,15 @@ let sequence = 0;
 function callerNumber() {
   sequence++;
   const worker = Number(process.env.VITEST_POOL_ID ?? "0") % 10;
-  return `55 ${worker}${String(process.pid % 100).padStart(2, "0")}${String(sequence % 10)} ${String(1000 + (sequence * 37) % 9000)}`;
+  return `55 ${worker}${String(process.pid % 100).padStart(2, "0")}${String(sequence % 10)} ${String(1000 + ((sequence * 37) % 9000))}`;
 }
 
 async function families(count: number) {
   return Promise.all(Array.from({ length: count }, () => createReportingFamily()));
 }
 
-const check = (scope: { familyId: string; userId: string }, input: string, kind: "phone" | "auto" = "phone") => checkIdentifier({ ...scope, input, kind });
+const check = (scope: { familyId: string; userId: string }, input: string, kind: "phone" | "auto" = "phone") =>
+  checkIdentifier({ ...scope, input, kind });
 
 describe("threshold and anonymity", () => {
   it("says nothing until K different families reported a number, then how many, never which", async () => {
@@ -115,17 +116,25 @@ describe("withdrawal and erasure", () => {
 describe("poisoning limits", () => {
   it("refuses reports from a family younger than the minimum age, and from one with no plan", async () => {
     const young = await createTestPlan({ words: null });
-    await expect(reportIdentifier({ ...young.scope, input: callerNumber(), kind: "phone" })).rejects.toMatchObject({ messageKey: "callers.refused.family_too_new" });
+    await expect(reportIdentifier({ ...young.scope, input: callerNumber(), kind: "phone" })).rejects.toMatchObject({
+      messageKey: "callers.refused.family_too_new",
+    });
     const empty = await createTestPlan({ people: [], words: null });
     await ageTestFamily(empty.family.id);
-    await expect(reportIdentifier({ ...empty.scope, input: callerNumber(), kind: "phone" })).rejects.toMatchObject({ messageKey: "callers.refused.no_plan" });
+    await expect(reportIdentifier({ ...empty.scope, input: callerNumber(), kind: "phone" })).rejects.toMatchObject({
+      messageKey: "callers.refused.no_plan",
+    });
     expect(env.CALLER_REPORT_MIN_FAMILY_AGE_HOURS).toBe(24);
   });
 
   it("stops a family past its daily number of reports", async () => {
     const [a] = await families(1);
-    for (let index = 0; index < familyReportLimit.limit; index++) await reportIdentifier({ ...a!.scope, input: callerNumber(), kind: "phone" });
-    await expect(reportIdentifier({ ...a!.scope, input: callerNumber(), kind: "phone" })).rejects.toMatchObject({ code: "rate_limited", messageKey: "callers.refused.rate_limited" });
+    for (let index = 0; index < familyReportLimit.limit; index++)
+      await reportIdentifier({ ...a!.scope, input: callerNumber(), kind: "phone" });
+    await expect(reportIdentifier({ ...a!.scope, input: callerNumber(), kind: "phone" })).rejects.toMatchObject({
+      code: "rate_limited",
+      messageKey: "callers.refused.rate_limited",
+    });
     expect(await db.familyCallerReport.count({ where: { familyId: a!.family.id } })).toBe(familyReportLimit.limit);
   });
 
@@ -137,7 +146,11 @@ describe("poisoning limits", () => {
 });
 
 describe("reports from closed scam calls", () => {
-  async function closedScam(family: Awaited<ReturnType<typeof createReportingFamily>>, number: string, options: { drill?: boolean; outcome?: "confirmed_safe" | "false_alarm" | "no_answer" } = {}) {
+  async function closedScam(
+    family: Awaited<ReturnType<typeof createReportingFamily>>,
+    number: string,
+    options: { drill?: boolean; outcome?: "confirmed_safe" | "false_alarm" | "no_answer" } = {},
+  ) {
     const started = await startIncident({ ...family.scope, personId: family.people[0]!.id, drill: options.drill });
     const scope = { ...family.scope, incidentId: started.incident.id };
     await setIncidentCaller({ ...scope, input: number, hidden: false });
@@ -175,10 +188,15 @@ describe("reports from closed scam calls", () => {
     await setIncidentCaller({ ...scope, input: "(415) 555-0134", hidden: false });
     expect((await db.incident.findUniqueOrThrow({ where: { id: scope.incidentId } })).callerPhone).toBe("+14155550134");
     await setIncidentCaller({ ...scope, input: "", hidden: true });
-    expect(await db.incident.findUniqueOrThrow({ where: { id: scope.incidentId } })).toMatchObject({ callerPhone: null, callerHidden: true });
+    expect(await db.incident.findUniqueOrThrow({ where: { id: scope.incidentId } })).toMatchObject({
+      callerPhone: null,
+      callerHidden: true,
+    });
     await expect(setIncidentCaller({ ...scope, input: "no", hidden: false })).rejects.toMatchObject({ code: "invalid_input" });
     const [other] = await families(1);
-    await expect(setIncidentCaller({ ...other!.scope, incidentId: scope.incidentId, input: "55 1234 5678", hidden: false })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      setIncidentCaller({ ...other!.scope, incidentId: scope.incidentId, input: "55 1234 5678", hidden: false }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("puts the caller's number and payment details on the report and in the family's export", async () => {
@@ -199,6 +217,12 @@ describe("reports from closed scam calls", () => {
       ],
     });
     const exported = await exportFamilyData(a!.scope);
-    expect(exported.family.incidents[0]).toMatchObject({ callerPhone: "+525544443333", identifiers: [{ kind: "clabe", value: "032180000118359719" }, { kind: "card", value: "4111111111111111" }] });
+    expect(exported.family.incidents[0]).toMatchObject({
+      callerPhone: "+525544443333",
+      identifiers: [
+        { kind: "clabe", value: "032180000118359719" },
+        { kind: "card", value: "4111111111111111" },
+      ],
+    });
   });
 });

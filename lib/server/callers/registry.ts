@@ -52,7 +52,10 @@ export type ReportOutcome = { reported: number; alreadyReported: number; refused
  * reports only: pressing "report" is an explicit choice), a family younger than
  * CALLER_REPORT_MIN_FAMILY_AGE_HOURS, one with nobody in its plan, or past its daily limit.
  */
-export async function reportIdentifiersIn(tx: Client, options: { familyId: string; identifiers: Identifier[]; incidentId?: string | null; automatic: boolean }): Promise<ReportOutcome> {
+export async function reportIdentifiersIn(
+  tx: Client,
+  options: { familyId: string; identifiers: Identifier[]; incidentId?: string | null; automatic: boolean },
+): Promise<ReportOutcome> {
   const unique = [...new Map(options.identifiers.map((identifier) => [identifierHash(identifier), identifier])).entries()];
   const none = (refused: ReportRefusal | null, alreadyReported = 0): ReportOutcome => ({ reported: 0, alreadyReported, refused });
   if (unique.length === 0) return none(null);
@@ -66,7 +69,11 @@ export async function reportIdentifiersIn(tx: Client, options: { familyId: strin
 
   const hashes = unique.map(([hash]) => hash);
   const existing = new Set(
-    (await tx.$queryRaw<{ hash: string }[]>`SELECT "identifierHash" AS hash FROM family_caller_report WHERE "familyId" = ${options.familyId}::uuid AND "identifierHash" = ANY(${hashes}::text[])`).map((row) => row.hash),
+    (
+      await tx.$queryRaw<
+        { hash: string }[]
+      >`SELECT "identifierHash" AS hash FROM family_caller_report WHERE "familyId" = ${options.familyId}::uuid AND "identifierHash" = ANY(${hashes}::text[])`
+    ).map((row) => row.hash),
   );
   const fresh = unique.filter(([hash]) => !existing.has(hash));
   if (fresh.length === 0) return none(null, existing.size);
@@ -108,9 +115,11 @@ export async function reportIdentifiersIn(tx: Client, options: { familyId: strin
  * count. Below the threshold again, the clear value goes (a published list's stays).
  */
 export async function withdrawReportIn(tx: Client, options: { familyId: string; hash: string }): Promise<boolean> {
-  const removed = await tx.$executeRaw`DELETE FROM family_caller_report WHERE "familyId" = ${options.familyId}::uuid AND "identifierHash" = ${options.hash}`;
+  const removed =
+    await tx.$executeRaw`DELETE FROM family_caller_report WHERE "familyId" = ${options.familyId}::uuid AND "identifierHash" = ${options.hash}`;
   if (removed === 0) return false;
-  const uncounted = await tx.$executeRaw`DELETE FROM caller_report WHERE "identifierHash" = ${options.hash} AND "reporterHash" = ${reporterHash(options.familyId, options.hash)}`;
+  const uncounted =
+    await tx.$executeRaw`DELETE FROM caller_report WHERE "identifierHash" = ${options.hash} AND "reporterHash" = ${reporterHash(options.familyId, options.hash)}`;
   if (uncounted === 0) return true;
   const threshold = registryThreshold();
   await tx.$executeRaw`
@@ -124,7 +133,9 @@ export async function withdrawReportIn(tx: Client, options: { familyId: string; 
 
 /** Erasure: every report the family made is withdrawn before its rows go (lib/server/family/erase-family.ts). */
 export async function withdrawFamilyReportsIn(tx: Client, familyId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ hash: string }[]>`SELECT "identifierHash" AS hash FROM family_caller_report WHERE "familyId" = ${familyId}::uuid`;
+  const rows = await tx.$queryRaw<
+    { hash: string }[]
+  >`SELECT "identifierHash" AS hash FROM family_caller_report WHERE "familyId" = ${familyId}::uuid`;
   for (const row of rows) await withdrawReportIn(tx, { familyId, hash: row.hash });
   await tx.$executeRaw`DELETE FROM attempt_counter WHERE key = ${`caller-report:${familyId}`}`;
 }

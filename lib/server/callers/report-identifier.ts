@@ -11,12 +11,20 @@ import { identifierHash } from "./registry-key";
  * "Check a number": an adult who hung up on a suspicious call reports the number (or account)
  * as the family's report. Refusals (too new, no plan, over the limit) come back as messages.
  */
-export async function reportIdentifier(options: { familyId: string; userId: string; input: string; kind: CheckKind }): Promise<ReportOutcome> {
+export async function reportIdentifier(options: {
+  familyId: string;
+  userId: string;
+  input: string;
+  kind: CheckKind;
+}): Promise<ReportOutcome> {
   const { family } = await requireMembership(options);
   const normalized = normalizeIdentifier(options.input, options.kind, family.country);
   if (!normalized.ok) throw new AppError("invalid_input", normalized.error, { field: "value" });
-  const outcome = await db.$transaction((tx) => reportIdentifiersIn(tx, { familyId: family.id, identifiers: [normalized.identifier], automatic: false }));
-  if (outcome.refused) throw new AppError(outcome.refused === "rate_limited" ? "rate_limited" : "conflict", `callers.refused.${outcome.refused}`);
+  const outcome = await db.$transaction((tx) =>
+    reportIdentifiersIn(tx, { familyId: family.id, identifiers: [normalized.identifier], automatic: false }),
+  );
+  if (outcome.refused)
+    throw new AppError(outcome.refused === "rate_limited" ? "rate_limited" : "conflict", `callers.refused.${outcome.refused}`);
   return outcome;
 }
 
@@ -43,12 +51,24 @@ export async function listFamilyReports(options: { familyId: string; userId: str
   const { family } = await requireMembership(options);
   const [reports, incidents] = await Promise.all([
     db.familyCallerReport.findMany({ where: { familyId: family.id }, orderBy: { reportedAt: "desc" }, take: 200 }),
-    db.incident.findMany({ where: { familyId: family.id }, select: { callerPhone: true, identifiers: { select: { kind: true, value: true } } } }),
+    db.incident.findMany({
+      where: { familyId: family.id },
+      select: { callerPhone: true, identifiers: { select: { kind: true, value: true } } },
+    }),
   ]);
   const known = new Map<string, string>();
   for (const incident of incidents) {
-    const identifiers: Identifier[] = [...(incident.callerPhone ? [{ kind: "phone" as const, value: incident.callerPhone }] : []), ...incident.identifiers];
+    const identifiers: Identifier[] = [
+      ...(incident.callerPhone ? [{ kind: "phone" as const, value: incident.callerPhone }] : []),
+      ...incident.identifiers,
+    ];
     for (const identifier of identifiers) known.set(identifierHash(identifier), displayIdentifier(identifier));
   }
-  return reports.map((report) => ({ hash: report.identifierHash, kind: report.kind, reportedAt: report.reportedAt, fromIncident: report.incidentId !== null, display: known.get(report.identifierHash) ?? null }));
+  return reports.map((report) => ({
+    hash: report.identifierHash,
+    kind: report.kind,
+    reportedAt: report.reportedAt,
+    fromIncident: report.incidentId !== null,
+    display: known.get(report.identifierHash) ?? null,
+  }));
 }

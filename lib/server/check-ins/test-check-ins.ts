@@ -14,9 +14,19 @@ type Recipient = { phone: string; locale: Locale; channel: Channel; personId?: s
 
 async function recipientsFor(familyId: string, target: TestTarget): Promise<Recipient[]> {
   const people = async (where: object) =>
-    (await db.person.findMany({ where: { familyId, ...where } })).map((p) => ({ phone: p.phone, locale: p.locale, channel: "sms" as const, personId: p.id }));
+    (await db.person.findMany({ where: { familyId, ...where } })).map((p) => ({
+      phone: p.phone,
+      locale: p.locale,
+      channel: "sms" as const,
+      personId: p.id,
+    }));
   const contacts = async (where: object) =>
-    (await db.contact.findMany({ where: { familyId, ...where } })).map((c) => ({ phone: c.phone, locale: c.locale, channel: c.channel, contactId: c.id }));
+    (await db.contact.findMany({ where: { familyId, ...where } })).map((c) => ({
+      phone: c.phone,
+      locale: c.locale,
+      channel: c.channel,
+      contactId: c.id,
+    }));
   if (target.kind === "person") return people({ id: requireUuid(target.id, "person.notFound") });
   if (target.kind === "contact") return contacts({ id: requireUuid(target.id, "contact.notFound") });
   return [...(await people({})), ...(await contacts({}))];
@@ -40,10 +50,25 @@ export async function sendTestCheckIns(options: { familyId: string; userId: stri
         recipient.channel === "voice"
           ? renderMessage(recipient.locale, "testCheckInCall", { family: family.name })
           : renderSms(recipient.locale, "testCheckIn", { family: family.name }).body;
-      const message = await queueMessage(tx, { familyId: family.id, channel: recipient.channel, to: recipient.phone, locale: recipient.locale, purpose: "test_check_in", body });
+      const message = await queueMessage(tx, {
+        familyId: family.id,
+        channel: recipient.channel,
+        to: recipient.phone,
+        locale: recipient.locale,
+        purpose: "test_check_in",
+        body,
+      });
       created.push(
         await tx.checkIn.create({
-          data: { familyId: family.id, kind: "test", phone: recipient.phone, channel: recipient.channel, personId: recipient.personId, contactId: recipient.contactId, messageId: message.id },
+          data: {
+            familyId: family.id,
+            kind: "test",
+            phone: recipient.phone,
+            channel: recipient.channel,
+            personId: recipient.personId,
+            contactId: recipient.contactId,
+            messageId: message.id,
+          },
         }),
       );
     }
@@ -53,7 +78,10 @@ export async function sendTestCheckIns(options: { familyId: string; userId: stri
 
 export type CheckInState = "sending" | "delivered" | "replied" | "failed" | "optedOut";
 
-export function checkInState(checkIn: { repliedAt: Date | null; message: { status: string; errorCode: string | null } | null }): CheckInState {
+export function checkInState(checkIn: {
+  repliedAt: Date | null;
+  message: { status: string; errorCode: string | null } | null;
+}): CheckInState {
   if (checkIn.repliedAt) return "replied";
   if (!checkIn.message) return "sending";
   if (checkIn.message.errorCode === "opted_out") return "optedOut";

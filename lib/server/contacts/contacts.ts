@@ -11,7 +11,12 @@ const duplicate = () => new AppError("conflict", "phone.duplicateContact", { fie
  * Adds someone who can vouch for people of the family; with `assignTo`, also puts them in
  * that person's tree. A contact reached by SMS needs a mobile; by voice a landline will do.
  */
-export async function createContact(options: { familyId: string; userId: string; input: ContactInput; assignTo?: { personId: string; tier: number } }) {
+export async function createContact(options: {
+  familyId: string;
+  userId: string;
+  input: ContactInput;
+  assignTo?: { personId: string; tier: number };
+}) {
   const { family } = await requireMembership({ ...options, roles: editorRoles });
   const { phoneChoice, ...input } = options.input;
   const phone = requirePhone(input.phone, family.country, input.channel, phoneChoice);
@@ -39,7 +44,8 @@ export async function updateContact(options: { familyId: string; userId: string;
   const contactId = requireUuid(options.contactId, "contact.notFound");
   const { phoneChoice, ...input } = options.input;
   const phone = requirePhone(input.phone, family.country, input.channel, phoneChoice);
-  if (await db.contact.findFirst({ where: { familyId: family.id, phone, id: { not: contactId } }, select: { id: true } })) throw duplicate();
+  if (await db.contact.findFirst({ where: { familyId: family.id, phone, id: { not: contactId } }, select: { id: true } }))
+    throw duplicate();
   try {
     const { count } = await db.contact.updateMany({ where: { id: contactId, familyId: family.id }, data: { ...input, phone } });
     if (count === 0) throw new AppError("not_found", "contact.notFound");

@@ -36,7 +36,10 @@ async function rowsMentioning(needles: string[]) {
   const found: Record<string, number> = {};
   for (const { schema, name } of tables) {
     const identifier = `"${schema.replaceAll('"', '""')}"."${name.replaceAll('"', '""')}"`;
-    const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM ${identifier} AS t WHERE lower(t::text) LIKE ANY ($1::text[])`, patterns);
+    const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(
+      `SELECT count(*) AS count FROM ${identifier} AS t WHERE lower(t::text) LIKE ANY ($1::text[])`,
+      patterns,
+    );
     if (row && row.count > 0n) found[`${schema}.${name}`] = Number(row.count);
   }
   return { tables: tables.length, found };
@@ -47,13 +50,40 @@ async function fullFamily() {
   const { family, ownerId } = await createTestFamily({ name: familyName });
   const scope = { familyId: family.id, userId: ownerId };
   const member = await addTestMember(family.id, "member");
-  const names = { family: familyName, person: unique("Persona"), contact: unique("Contacto"), sharedContact: unique("Compartido"), removed: unique("Quitada"), hotel: unique("Hotel"), companion: unique("Acompañante") };
-  const phones = { person: newPhone("55"), contact: newPhone("81"), shared: newPhone("33"), adult: newPhone("56"), removed: newPhone("55"), desk: newPhone("81"), companion: newPhone("55") };
-  const person = await createPerson({ ...scope, input: { name: names.person, phone: phones.person, locale: "es", notes: unique("Notas") } });
+  const names = {
+    family: familyName,
+    person: unique("Persona"),
+    contact: unique("Contacto"),
+    sharedContact: unique("Compartido"),
+    removed: unique("Quitada"),
+    hotel: unique("Hotel"),
+    companion: unique("Acompañante"),
+  };
+  const phones = {
+    person: newPhone("55"),
+    contact: newPhone("81"),
+    shared: newPhone("33"),
+    adult: newPhone("56"),
+    removed: newPhone("55"),
+    desk: newPhone("81"),
+    companion: newPhone("55"),
+  };
+  const person = await createPerson({
+    ...scope,
+    input: { name: names.person, phone: phones.person, locale: "es", notes: unique("Notas") },
+  });
   // Someone who was in the plan, was texted, and was taken out of it before the family is deleted.
   const removed = await createPerson({ ...scope, input: { name: names.removed, phone: phones.removed, locale: "es", notes: "" } });
-  const contact = await createContact({ ...scope, input: { name: names.contact, phone: phones.contact, locale: "es", relationship: "school", channel: "sms" }, assignTo: { personId: person.id, tier: 1 } });
-  const shared = await createContact({ ...scope, input: { name: names.sharedContact, phone: phones.shared, locale: "es", relationship: "friend", channel: "sms" }, assignTo: { personId: person.id, tier: 2 } });
+  const contact = await createContact({
+    ...scope,
+    input: { name: names.contact, phone: phones.contact, locale: "es", relationship: "school", channel: "sms" },
+    assignTo: { personId: person.id, tier: 1 },
+  });
+  const shared = await createContact({
+    ...scope,
+    input: { name: names.sharedContact, phone: phones.shared, locale: "es", relationship: "friend", channel: "sms" },
+    assignTo: { personId: person.id, tier: 2 },
+  });
   await saveSecretWords({ ...scope, input: { safeWord: "mazapan", duressWord: "girasol" } });
   await updateAlertPhone({ ...scope, phone: phones.adult });
   await createInvite({ ...scope, role: "member" });
@@ -70,8 +100,16 @@ async function fullFamily() {
   // (its warning still a pending job), and an exposure check.
   const trip = await createTrip({ ...scope, personId: person.id, input: tripInput({ hotelName: names.hotel, phone: phones.desk }) });
   await addTripCompanion({ ...scope, tripId: trip.id, input: { name: names.companion, phone: phones.companion, locale: "es" } });
-  const laterTrip = await createTrip({ ...scope, personId: person.id, input: tripInput({ hotelName: names.hotel, phone: phones.desk, startsOn: dayFromToday(20), endsOn: dayFromToday(25) }) });
-  await saveExposureCheck({ ...scope, personId: person.id, input: { profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "unsure", placesPublic: "no" } });
+  const laterTrip = await createTrip({
+    ...scope,
+    personId: person.id,
+    input: tripInput({ hotelName: names.hotel, phone: phones.desk, startsOn: dayFromToday(20), endsOn: dayFromToday(25) }),
+  });
+  await saveExposureCheck({
+    ...scope,
+    personId: person.id,
+    input: { profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "unsure", placesPublic: "no" },
+  });
   const { incident } = await startIncident({ ...scope, personId: person.id });
   await checkCallerWord({ ...scope, incidentId: incident.id, word: "no es" }).catch(() => undefined);
   await reply(phones.person, "¿Qué pasa?");
@@ -93,13 +131,44 @@ describe("deleteFamily", () => {
     await reply(doomed.phones.shared, "STOP");
 
     const ids = [doomed.family.id, doomed.person.id, doomed.contact.id, doomed.shared.id, doomed.incident.id, ...doomed.trips];
-    const ownNumbers = [doomed.phones.person, doomed.phones.contact, doomed.phones.adult, doomed.phones.removed, doomed.phones.desk, doomed.phones.companion];
-    const needles = [...ids, ...ownNumbers, doomed.names.family, doomed.names.person, doomed.names.contact, doomed.names.sharedContact, doomed.names.hotel, doomed.names.companion];
+    const ownNumbers = [
+      doomed.phones.person,
+      doomed.phones.contact,
+      doomed.phones.adult,
+      doomed.phones.removed,
+      doomed.phones.desk,
+      doomed.phones.companion,
+    ];
+    const needles = [
+      ...ids,
+      ...ownNumbers,
+      doomed.names.family,
+      doomed.names.person,
+      doomed.names.contact,
+      doomed.names.sharedContact,
+      doomed.names.hotel,
+      doomed.names.companion,
+    ];
     const before = await rowsMentioning(needles);
     expect(before.tables).toBeGreaterThan(15); // the app's tables, better-auth's and graphile-worker's
     // The scan sees the data where it lives, so that "nothing found" below means something.
     expect(Object.keys(before.found)).toEqual(
-      expect.arrayContaining(["public.family", "public.person", "public.contact", "public.check_in", "public.outbound_message", "public.inbound_webhook", "public.incident", "public.incident_event", "public.sms_opt_out", "public.attempt_counter", "graphile_worker._private_jobs", "public.trip", "public.trip_contact", "public.exposure_check"]),
+      expect.arrayContaining([
+        "public.family",
+        "public.person",
+        "public.contact",
+        "public.check_in",
+        "public.outbound_message",
+        "public.inbound_webhook",
+        "public.incident",
+        "public.incident_event",
+        "public.sms_opt_out",
+        "public.attempt_counter",
+        "graphile_worker._private_jobs",
+        "public.trip",
+        "public.trip_contact",
+        "public.exposure_check",
+      ]),
     );
 
     // The number taken out of the plan left rows of its own, keyed by the number alone.
@@ -123,8 +192,12 @@ describe("deleteFamily", () => {
     const { family, ownerId } = await createTestFamily({ name: "Familia Firme" });
     const member = await addTestMember(family.id, "member");
     const admin = await addTestMember(family.id, "admin");
-    await expect(deleteFamily({ familyId: family.id, userId: member.id, confirmName: "Familia Firme" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(deleteFamily({ familyId: family.id, userId: ownerId, confirmName: "Otra" })).rejects.toMatchObject({ messageKey: "confirmName.mismatch" });
+    await expect(deleteFamily({ familyId: family.id, userId: member.id, confirmName: "Familia Firme" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(deleteFamily({ familyId: family.id, userId: ownerId, confirmName: "Otra" })).rejects.toMatchObject({
+      messageKey: "confirmName.mismatch",
+    });
     await deleteFamily({ familyId: family.id, userId: admin.id, confirmName: "Familia Firme" });
     expect(await db.family.count({ where: { id: family.id } })).toBe(0);
   });

@@ -74,7 +74,9 @@ async function eraseFamilyIn(tx: Prisma.TransactionClient, familyId: string, opt
     await tx.outboundMessage.deleteMany({ where: { to: { in: own }, familyId: null } });
   }
   const counterKeys = [...own.map((number) => `unknown-sender:${number}`), ...ids.map((id) => `caller-word:${id}`)];
-  await tx.attemptCounter.deleteMany({ where: { OR: [{ key: { in: counterKeys } }, { key: { startsWith: `word-check:${familyId}:` } }, { key: tripRateKey(familyId) }] } });
+  await tx.attemptCounter.deleteMany({
+    where: { OR: [{ key: { in: counterKeys } }, { key: { startsWith: `word-check:${familyId}:` } }, { key: tripRateKey(familyId) }] },
+  });
   for (const incidentId of ids) await cancelSteps(tx, incidentId);
   for (const trip of trips) await cancelTripWarning(tx, trip.id);
   // A text from a number another family still holds stays, without what it meant to this one.

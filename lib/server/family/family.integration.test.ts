@@ -26,7 +26,10 @@ describe("getFamilyOverview", () => {
     expect(overview.family.name).toBe("Familia Luna");
     expect(overview.role).toBe("admin");
     const members = await listMembers({ familyId: family.id, userId: admin.id });
-    expect(members.map((member) => [member.role, member.isSelf])).toEqual([["owner", false], ["admin", true]]);
+    expect(members.map((member) => [member.role, member.isSelf])).toEqual([
+      ["owner", false],
+      ["admin", true],
+    ]);
     expect(members[0]!.email).toBe(`${ownerId}@example.test`);
   });
 

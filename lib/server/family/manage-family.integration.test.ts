@@ -13,7 +13,9 @@ describe("family settings", () => {
     const member = await addTestMember(family.id, "member");
     await expect(updateEscalationDelays({ familyId: family.id, userId: member.id, delays })).rejects.toMatchObject({ code: "forbidden" });
     const other = await createTestFamily();
-    await expect(updateEscalationDelays({ familyId: family.id, userId: other.ownerId, delays })).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateEscalationDelays({ familyId: family.id, userId: other.ownerId, delays })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("each adult sets their own alert number, normalized, or removes it", async () => {
@@ -22,7 +24,9 @@ describe("family settings", () => {
     await updateAlertPhone({ familyId: family.id, userId: member.id, phone: "55 1234 9876" });
     const stored = () => db.membership.findFirstOrThrow({ where: { familyId: family.id, userId: member.id } });
     expect((await stored()).phone).toBe("+525512349876");
-    await expect(updateAlertPhone({ familyId: family.id, userId: member.id, phone: "12" })).rejects.toMatchObject({ messageKey: "phone.tooShort" });
+    await expect(updateAlertPhone({ familyId: family.id, userId: member.id, phone: "12" })).rejects.toMatchObject({
+      messageKey: "phone.tooShort",
+    });
     await updateAlertPhone({ familyId: family.id, userId: member.id, phone: " " });
     expect((await stored()).phone).toBeNull();
     expect((await db.membership.findFirstOrThrow({ where: { familyId: family.id, userId: ownerId } })).phone).toBeNull();

@@ -8,7 +8,8 @@ import { addTestMember, createTestFamily, createTestUser } from "@/tests/integra
 import { updateEscalationDelays } from "./manage-family";
 import { changeMemberRole, leaveFamily, listMembers, removeMember } from "./members";
 
-const membershipOf = (familyId: string, userId: string) => db.membership.findUniqueOrThrow({ where: { familyId_userId: { familyId, userId } } });
+const membershipOf = (familyId: string, userId: string) =>
+  db.membership.findUniqueOrThrow({ where: { familyId_userId: { familyId, userId } } });
 const delays = { callDelaySeconds: 60, tier1DelaySeconds: 90, tier2DelaySeconds: 180, tier3DelaySeconds: 300 };
 
 describe("invites with a role", () => {
@@ -19,8 +20,12 @@ describe("invites with a role", () => {
     await acceptInvite({ token, userId: invited.id });
     expect((await membershipOf(family.id, invited.id)).role).toBe("member");
     const scope = { familyId: family.id, userId: invited.id };
-    await expect(createPerson({ ...scope, input: { name: "Ana", phone: "+525512345678", locale: "es", notes: "" } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(saveSecretWords({ ...scope, input: { safeWord: "mazapan", duressWord: "girasol" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createPerson({ ...scope, input: { name: "Ana", phone: "+525512345678", locale: "es", notes: "" } })).rejects.toMatchObject(
+      { code: "forbidden" },
+    );
+    await expect(saveSecretWords({ ...scope, input: { safeWord: "mazapan", duressWord: "girasol" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(updateEscalationDelays({ ...scope, delays })).rejects.toMatchObject({ code: "forbidden" });
     await expect(createInvite({ ...scope, role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
     expect((await listMembers(scope)).map((member) => member.isSelf)).toEqual([false, true]);
@@ -35,7 +40,10 @@ describe("changeMemberRole", () => {
     const owner = await membershipOf(family.id, ownerId);
     const memberRow = await membershipOf(family.id, member.id);
     // The only admin cannot step down.
-    await expect(changeMemberRole({ ...scope, membershipId: owner.id, role: "member" })).rejects.toMatchObject({ code: "conflict", messageKey: "members.handOverFirst" });
+    await expect(changeMemberRole({ ...scope, membershipId: owner.id, role: "member" })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "members.handOverFirst",
+    });
     await changeMemberRole({ ...scope, membershipId: memberRow.id, role: "admin" });
     expect((await membershipOf(family.id, member.id)).role).toBe("admin");
     // Now the owner can hand over and step down; the new admin can do the same to the owner.
@@ -50,9 +58,15 @@ describe("changeMemberRole", () => {
     const other = await createTestFamily();
     const otherOwner = await membershipOf(other.family.id, other.ownerId);
     const own = await membershipOf(family.id, ownerId);
-    await expect(changeMemberRole({ familyId: family.id, userId: member.id, membershipId: own.id, role: "member" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(changeMemberRole({ familyId: family.id, userId: other.ownerId, membershipId: own.id, role: "member" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(changeMemberRole({ familyId: family.id, userId: ownerId, membershipId: otherOwner.id, role: "member" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(changeMemberRole({ familyId: family.id, userId: member.id, membershipId: own.id, role: "member" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      changeMemberRole({ familyId: family.id, userId: other.ownerId, membershipId: own.id, role: "member" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      changeMemberRole({ familyId: family.id, userId: ownerId, membershipId: otherOwner.id, role: "member" }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await membershipOf(other.family.id, other.ownerId)).role).toBe("owner");
   });
 
@@ -75,21 +89,31 @@ describe("removeMember and leaveFamily", () => {
     const member = await addTestMember(family.id, "member");
     const another = await addTestMember(family.id, "member");
     const anotherRow = await membershipOf(family.id, another.id);
-    await expect(removeMember({ familyId: family.id, userId: member.id, membershipId: anotherRow.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(removeMember({ familyId: family.id, userId: member.id, membershipId: anotherRow.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await removeMember({ familyId: family.id, userId: ownerId, membershipId: anotherRow.id });
     expect(await db.membership.count({ where: { familyId: family.id, userId: another.id } })).toBe(0);
     expect(await db.user.count({ where: { id: another.id } })).toBe(1);
     const own = await membershipOf(family.id, ownerId);
-    await expect(removeMember({ familyId: family.id, userId: ownerId, membershipId: own.id })).rejects.toMatchObject({ messageKey: "members.useLeave" });
+    await expect(removeMember({ familyId: family.id, userId: ownerId, membershipId: own.id })).rejects.toMatchObject({
+      messageKey: "members.useLeave",
+    });
   });
 
   it("anyone leaves; the last admin hands over first; the only adult deletes the family instead", async () => {
     const { family, ownerId } = await createTestFamily();
     const member = await addTestMember(family.id, "member");
-    await expect(leaveFamily({ familyId: family.id, userId: ownerId })).rejects.toMatchObject({ code: "conflict", messageKey: "members.handOverFirst" });
+    await expect(leaveFamily({ familyId: family.id, userId: ownerId })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "members.handOverFirst",
+    });
     await leaveFamily({ familyId: family.id, userId: member.id });
     expect(await db.membership.count({ where: { familyId: family.id } })).toBe(1);
-    await expect(leaveFamily({ familyId: family.id, userId: ownerId })).rejects.toMatchObject({ code: "conflict", messageKey: "members.onlyAdult" });
+    await expect(leaveFamily({ familyId: family.id, userId: ownerId })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "members.onlyAdult",
+    });
     await expect(leaveFamily({ familyId: family.id, userId: member.id })).rejects.toMatchObject({ code: "not_found" });
   });
 });
@@ -110,7 +134,12 @@ describe("an admin's invites after they lose the role", () => {
     const admin = await addTestMember(family.id, "admin");
     const { token } = await createInvite({ familyId: family.id, userId: admin.id, role: "admin" });
     const { token: ownersToken } = await createInvite({ familyId: family.id, userId: ownerId, role: "member" });
-    await changeMemberRole({ familyId: family.id, userId: ownerId, membershipId: (await membershipOf(family.id, admin.id)).id, role: "member" });
+    await changeMemberRole({
+      familyId: family.id,
+      userId: ownerId,
+      membershipId: (await membershipOf(family.id, admin.id)).id,
+      role: "member",
+    });
     const accomplice = await createTestUser("Cómplice");
     await expect(acceptInvite({ token, userId: accomplice.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await db.membership.count({ where: { familyId: family.id, userId: accomplice.id } })).toBe(0);
@@ -137,7 +166,10 @@ describe("an admin's invites after they lose the role", () => {
     await db.membership.update({ where: { familyId_userId: { familyId: family.id, userId: admin.id } }, data: { role: "member" } });
     const invited = await createTestUser("Invitada");
     await expect(acceptInvite({ token, userId: invited.id })).rejects.toMatchObject({ code: "gone", messageKey: "invite.withdrawn" });
-    await expect(acceptInvite({ token: memberToken, userId: invited.id })).rejects.toMatchObject({ code: "gone", messageKey: "invite.withdrawn" });
+    await expect(acceptInvite({ token: memberToken, userId: invited.id })).rejects.toMatchObject({
+      code: "gone",
+      messageKey: "invite.withdrawn",
+    });
     await db.membership.delete({ where: { familyId_userId: { familyId: family.id, userId: admin.id } } });
     await expect(acceptInvite({ token, userId: invited.id })).rejects.toMatchObject({ code: "gone", messageKey: "invite.withdrawn" });
     expect(await db.membership.count({ where: { familyId: family.id, userId: invited.id } })).toBe(0);

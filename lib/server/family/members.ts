@@ -22,7 +22,15 @@ export async function listMembers(options: { familyId: string; userId: string })
     select: { id: true, role: true, userId: true, createdAt: true, user: { select: { name: true, email: true } } },
   });
   return rows
-    .map((row) => ({ id: row.id, role: row.role, isAdmin: isAdminRole(row.role), isSelf: row.userId === options.userId, name: row.user.name, email: row.user.email, joinedAt: row.createdAt }))
+    .map((row) => ({
+      id: row.id,
+      role: row.role,
+      isAdmin: isAdminRole(row.role),
+      isSelf: row.userId === options.userId,
+      name: row.user.name,
+      email: row.user.email,
+      joinedAt: row.createdAt,
+    }))
     .sort((a, b) => Number(b.isAdmin) - Number(a.isAdmin));
 }
 
@@ -98,7 +106,8 @@ export async function accountDeletionPlan(options: { userId: string; tx?: Prisma
   const client = options.tx ?? db;
   if (options.tx) {
     // Inside deleteAccount's transaction: the memberships of the user's families stay as read until it ends.
-    await options.tx.$queryRaw`SELECT id FROM membership WHERE "familyId" IN (SELECT "familyId" FROM membership WHERE "userId" = ${options.userId}) ORDER BY id FOR UPDATE`;
+    await options.tx
+      .$queryRaw`SELECT id FROM membership WHERE "familyId" IN (SELECT "familyId" FROM membership WHERE "userId" = ${options.userId}) ORDER BY id FOR UPDATE`;
   }
   const memberships = await client.membership.findMany({
     where: { userId: options.userId },
@@ -106,12 +115,18 @@ export async function accountDeletionPlan(options: { userId: string; tx?: Prisma
   });
   return memberships.map((row) => {
     const others = row.family.memberships.filter((other) => other.userId !== options.userId);
-    const outcome = others.length === 0 ? "erased" : isAdminRole(row.role) && !others.some((other) => isAdminRole(other.role)) ? "handOverFirst" : "left";
+    const outcome =
+      others.length === 0 ? "erased" : isAdminRole(row.role) && !others.some((other) => isAdminRole(other.role)) ? "handOverFirst" : "left";
     return { familyId: row.familyId, familyName: row.family.name, outcome } as const;
   });
 }
 
 /** Used by deleteAccount, inside its transaction once nothing blocks it: erases the families only this user was in. */
-export async function eraseSoleFamilies(options: { userId: string; plan: Awaited<ReturnType<typeof accountDeletionPlan>>; tx: Prisma.TransactionClient }) {
-  for (const entry of options.plan.filter((item) => item.outcome === "erased")) await eraseFamily(entry.familyId, { soleMemberId: options.userId, tx: options.tx });
+export async function eraseSoleFamilies(options: {
+  userId: string;
+  plan: Awaited<ReturnType<typeof accountDeletionPlan>>;
+  tx: Prisma.TransactionClient;
+}) {
+  for (const entry of options.plan.filter((item) => item.outcome === "erased"))
+    await eraseFamily(entry.familyId, { soleMemberId: options.userId, tx: options.tx });
 }

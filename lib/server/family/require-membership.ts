@@ -26,6 +26,9 @@ export async function requireMembership(options: { familyId: string; userId: str
 
 /** Whether the adult still belongs to the family, read now (a long-lived stream asks this again). */
 export async function isStillMember(options: { familyId: string; userId: string }): Promise<boolean> {
-  const membership = await db.membership.findUnique({ where: { familyId_userId: { familyId: options.familyId, userId: options.userId } }, select: { userId: true } });
+  const membership = await db.membership.findUnique({
+    where: { familyId_userId: { familyId: options.familyId, userId: options.userId } },
+    select: { userId: true },
+  });
   return membership !== null;
 }

@@ -48,7 +48,12 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
     : checkIn.contactId
       ? await tx.contact.findUnique({ where: { id: checkIn.contactId } })
       : null;
-  const entry = checkIn.personId ? await tx.incidentPerson.findUnique({ where: { incidentId_personId: { incidentId: incident.id, personId: checkIn.personId } }, include: { person: true } }) : null;
+  const entry = checkIn.personId
+    ? await tx.incidentPerson.findUnique({
+        where: { incidentId_personId: { incidentId: incident.id, personId: checkIn.personId } },
+        include: { person: true },
+      })
+    : null;
 
   let verdict: Verdict = "text";
   let evidence: PersonEvidence | null = null;
@@ -60,7 +65,8 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
     const guess = reading.attempt && open ? await spendWordGuess(tx, { personId: checkIn.personId!, incidentId: incident.id }) : null;
     const withinBudget = guess?.allowed ?? true;
     guessesLeft = guess?.left ?? null;
-    if (reading.word === "duress") [verdict, evidence] = ["danger", "duress_word"]; // honoured whatever the budget says
+    if (reading.word === "duress")
+      [verdict, evidence] = ["danger", "duress_word"]; // honoured whatever the budget says
     else if (!withinBudget) verdict = "locked";
     else if (reading.word === "safe" && reading.whole) [verdict, evidence] = ["safe", "safe_word"];
     else verdict = reading.attempt ? "wrong_word" : "text";
@@ -69,7 +75,7 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
   } else if (fromPerson && input.via === "keypad") {
     if (input.digit === "1") [verdict, evidence] = ["keypad_safe", "keypad_safe"];
   } else if (!fromPerson) {
-    const answer = input.via === "keypad" ? ({ "1": "yes", "2": "no" } as const)[input.digit as "1" | "2"] ?? null : input.reading.answer;
+    const answer = input.via === "keypad" ? (({ "1": "yes", "2": "no" } as const)[input.digit as "1" | "2"] ?? null) : input.reading.answer;
     if (answer === "yes") [verdict, evidence] = ["seen_safe", "seen_safe"];
     if (answer === "no") verdict = "not_seen";
   }
@@ -81,7 +87,14 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
   let replyMessageId: string | null = null;
   if (acknowledge && entry) {
     await tx.incidentPerson.update({ where: { id: entry.id }, data: { wordAnsweredAt: new Date() } });
-    const message = await queueNotice(tx, { familyId: incident.familyId, recipient: { phone: entry.person.phone, locale: entry.person.locale, channel: "sms" }, purpose: "incident_word_reply", sms: "scamNotice", voice: "standDownCall", drill: incident.drill });
+    const message = await queueNotice(tx, {
+      familyId: incident.familyId,
+      recipient: { phone: entry.person.phone, locale: entry.person.locale, channel: "sms" },
+      purpose: "incident_word_reply",
+      sms: "scamNotice",
+      voice: "standDownCall",
+      drill: incident.drill,
+    });
     replyMessageId = message.id;
   }
   // The event never carries a secret word, only what it meant.
@@ -89,9 +102,18 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
     client: tx,
     incidentId: incident.id,
     type: open ? "reply" : "late_reply",
-    data: { from: sender?.name ?? "", person: entry?.person.name ?? null, verdict, via: input.via, text: redacted || input.via !== "sms" ? null : (text ?? "").slice(0, 500), guessesLeft, ...(replyMessageId ? { replyMessageId } : {}) },
+    data: {
+      from: sender?.name ?? "",
+      person: entry?.person.name ?? null,
+      verdict,
+      via: input.via,
+      text: redacted || input.via !== "sms" ? null : (text ?? "").slice(0, 500),
+      guessesLeft,
+      ...(replyMessageId ? { replyMessageId } : {}),
+    },
   });
-  if (evidence === "safe_word") await tx.secretWords.updateMany({ where: { familyId: incident.familyId }, data: { safeWordExposedAt: new Date() } });
+  if (evidence === "safe_word")
+    await tx.secretWords.updateMany({ where: { familyId: incident.familyId }, data: { safeWordExposedAt: new Date() } });
   if (!entry || !evidence) return;
 
   const before = entry.state;
@@ -101,14 +123,29 @@ export async function applyIncidentReply(tx: Transaction, options: { checkIn: In
     // Every adult with a saved number, at once; discreet, and never to the person's phone.
     for (const adult of await familyAdults(tx, incident.familyId)) {
       if (adult.phone === entry.person.phone) continue;
-      await queueNotice(tx, { familyId: incident.familyId, recipient: adult, purpose: "incident_danger_alert", sms: "adultAlert", voice: "standDownCall", values: { name: entry.person.name.split(" ")[0] ?? entry.person.name }, drill: incident.drill });
+      await queueNotice(tx, {
+        familyId: incident.familyId,
+        recipient: adult,
+        purpose: "incident_danger_alert",
+        sms: "adultAlert",
+        voice: "standDownCall",
+        values: { name: entry.person.name.split(" ")[0] ?? entry.person.name },
+        drill: incident.drill,
+      });
     }
     await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "danger_alert_sent", data: { person: entry.person.name } });
   }
-  if (after !== before) await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "person_state", data: { person: entry.person.name, personId: entry.personId, state: after } });
+  if (after !== before)
+    await appendIncidentEvent({
+      client: tx,
+      incidentId: incident.id,
+      type: "person_state",
+      data: { person: entry.person.name, personId: entry.personId, state: after },
+    });
 
   if (open && after === "confirmed_safe") {
     const states = await tx.incidentPerson.findMany({ where: { incidentId: incident.id }, select: { state: true } });
-    if (states.every((row) => row.state === "confirmed_safe")) await closeIncidentIn(tx, { incidentId: incident.id, outcome: "confirmed_safe", closedById: null });
+    if (states.every((row) => row.state === "confirmed_safe"))
+      await closeIncidentIn(tx, { incidentId: incident.id, outcome: "confirmed_safe", closedById: null });
   }
 }

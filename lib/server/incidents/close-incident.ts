@@ -22,18 +22,30 @@ type Transaction = Prisma.TransactionClient;
  * asked hears how it ended. Once anyone answered with the duress word, only "danger" can end it:
  * nothing closes it as safe or sends an all-clear.
  */
-export async function closeIncidentIn(tx: Transaction, options: { incidentId: string; outcome: Outcome; closedById: string | null; drillEnded?: boolean }) {
+export async function closeIncidentIn(
+  tx: Transaction,
+  options: { incidentId: string; outcome: Outcome; closedById: string | null; drillEnded?: boolean },
+) {
   const incident = await tx.incident.findUniqueOrThrow({
     where: { id: options.incidentId },
     include: { family: true, people: { include: { person: true } }, checkIns: { include: { contact: true, person: true } } },
   });
   if (incident.status !== "open") throw new AppError("conflict", "incident.alreadyClosed");
-  if (options.outcome !== "danger" && incident.people.some((entry) => entry.state === "in_danger")) throw new AppError("conflict", "incident.inDanger");
+  if (options.outcome !== "danger" && incident.people.some((entry) => entry.state === "in_danger"))
+    throw new AppError("conflict", "incident.inDanger");
 
-  await tx.incident.update({ where: { id: incident.id }, data: { status: "closed", outcome: options.outcome, closedAt: new Date(), closedById: options.closedById } });
+  await tx.incident.update({
+    where: { id: incident.id },
+    data: { status: "closed", outcome: options.outcome, closedAt: new Date(), closedById: options.closedById },
+  });
   await tx.incidentPerson.updateMany({ where: { incidentId: incident.id }, data: { openPersonId: null } });
   await cancelSteps(tx, incident.id);
-  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "closed", data: { outcome: options.outcome, by: options.closedById ? "adult" : "automatic", drillEnded: options.drillEnded ?? false } });
+  await appendIncidentEvent({
+    client: tx,
+    incidentId: incident.id,
+    type: "closed",
+    data: { outcome: options.outcome, by: options.closedById ? "adult" : "automatic", drillEnded: options.drillEnded ?? false },
+  });
   // A scam that ended: the caller's number and payment identifiers count as the family's report.
   await reportIncidentCallersIn(tx, incident.id);
   if (options.outcome === "danger") return;
@@ -64,18 +76,30 @@ export async function closeIncidentIn(tx: Transaction, options: { incidentId: st
   // from a duress word (decision 005). One who never answered was asked too, and is told.
   const answered = new Set(incident.checkIns.filter((checkIn) => !checkIn.contactId && checkIn.repliedAt).map((checkIn) => checkIn.phone));
   for (const entry of incident.people) {
-    if (!answered.has(entry.person.phone) && incident.checkIns.some((checkIn) => !checkIn.contactId && checkIn.phone === entry.person.phone)) {
+    if (
+      !answered.has(entry.person.phone) &&
+      incident.checkIns.some((checkIn) => !checkIn.contactId && checkIn.phone === entry.person.phone)
+    ) {
       await notify({ phone: entry.person.phone, locale: entry.person.locale, channel: "sms" }, safe ? "allClear" : "standDown");
     }
   }
   for (const checkIn of incident.checkIns) {
     if (checkIn.contact && !claimed.has(checkIn.phone)) {
-      await notify({ phone: checkIn.contact.phone, locale: checkIn.contact.locale, channel: checkIn.contact.channel }, safe ? "allClear" : "standDown");
+      await notify(
+        { phone: checkIn.contact.phone, locale: checkIn.contact.locale, channel: checkIn.contact.channel },
+        safe ? "allClear" : "standDown",
+      );
     }
   }
-  for (const adult of await familyAdults(tx, family.id)) if (!claimed.has(adult.phone)) await notify(adult, safe ? "allClear" : "standDown");
+  for (const adult of await familyAdults(tx, family.id))
+    if (!claimed.has(adult.phone)) await notify(adult, safe ? "allClear" : "standDown");
   // The messages themselves are named, so that the report counts what was really queued and sent.
-  await appendIncidentEvent({ client: tx, incidentId: incident.id, type: safe ? "all_clear_sent" : "stand_down_sent", data: { count: messageIds.length, messageIds } });
+  await appendIncidentEvent({
+    client: tx,
+    incidentId: incident.id,
+    type: safe ? "all_clear_sent" : "stand_down_sent",
+    data: { count: messageIds.length, messageIds },
+  });
 }
 
 /** Closing from the checklist screen, by an adult of the family. */
@@ -84,7 +108,9 @@ export async function closeIncidentByAdult(options: { familyId: string; userId: 
   const incidentId = requireUuid(options.incidentId, "incident.notFound");
   await workerUtils();
   await db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM incident WHERE id = ${incidentId}::uuid AND "familyId" = ${family.id}::uuid FOR NO KEY UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM incident WHERE id = ${incidentId}::uuid AND "familyId" = ${family.id}::uuid FOR NO KEY UPDATE`;
     if (!locked) throw new AppError("not_found", "incident.notFound");
     await closeIncidentIn(tx, { incidentId, outcome: options.outcome, closedById: options.userId });
   });

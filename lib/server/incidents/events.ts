@@ -13,10 +13,14 @@ type Client = Pick<typeof db, "incidentEvent" | "$executeRaw"> | Prisma.Transact
  * NOTIFY (delivered at commit when inside a transaction).
  */
 export async function appendIncidentEvent<T extends IncidentEventType>(
-  options: { incidentId: string; type: T; client?: Client } & (IncidentEventData[T] extends Record<string, never> ? { data?: undefined } : { data: IncidentEventData[T] }),
+  options: { incidentId: string; type: T; client?: Client } & (IncidentEventData[T] extends Record<string, never>
+    ? { data?: undefined }
+    : { data: IncidentEventData[T] }),
 ) {
   const client = options.client ?? db;
-  const event = await client.incidentEvent.create({ data: { incidentId: options.incidentId, type: options.type, data: (options.data ?? {}) as Prisma.InputJsonValue } });
+  const event = await client.incidentEvent.create({
+    data: { incidentId: options.incidentId, type: options.type, data: (options.data ?? {}) as Prisma.InputJsonValue },
+  });
   await client.$executeRaw`SELECT pg_notify(${INCIDENT_CHANNEL}, ${options.incidentId})`;
   return event;
 }

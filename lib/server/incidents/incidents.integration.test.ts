@@ -15,8 +15,12 @@ import { wordGuessBudget } from "./verification";
 const sent = setUpIncidentTests();
 
 const reply = replyFrom;
-const eventTypes = async (incidentId: string) => (await db.incidentEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } })).map((event) => event.type);
-const states = async (incidentId: string) => (await db.incidentPerson.findMany({ where: { incidentId }, include: { person: true }, orderBy: { person: { position: "asc" } } })).map((entry) => entry.state);
+const eventTypes = async (incidentId: string) =>
+  (await db.incidentEvent.findMany({ where: { incidentId }, orderBy: { id: "asc" } })).map((event) => event.type);
+const states = async (incidentId: string) =>
+  (await db.incidentPerson.findMany({ where: { incidentId }, include: { person: true }, orderBy: { person: { position: "asc" } } })).map(
+    (entry) => entry.state,
+  );
 const incidentRow = (incidentId: string) => db.incident.findUniqueOrThrow({ where: { id: incidentId } });
 const to = (phone: string) => sent.filter((message) => message.to === phone).map((message) => message.body);
 
@@ -25,7 +29,13 @@ async function startFor(plan: Awaited<ReturnType<typeof createTestPlan>>, person
   return started.incident.id;
 }
 
-const tree = { contacts: [{ name: "Escuela", tier: 1, channel: "voice" as const }, { name: "Coach", tier: 1 }, { name: "Tía", tier: 2, locale: "en" as const }] };
+const tree = {
+  contacts: [
+    { name: "Escuela", tier: 1, channel: "voice" as const },
+    { name: "Coach", tier: 1 },
+    { name: "Tía", tier: 2, locale: "en" as const },
+  ],
+};
 
 describe("starting", () => {
   it("commits the incident, its first text and every timer together, and the outbox sends the text", async () => {
@@ -34,7 +44,9 @@ describe("starting", () => {
     expect(sent).toEqual([]); // the tap does not wait on the provider
     expect(await pendingSteps(incidentId)).toEqual(["call", "tier1", "tier2", "tier3"]);
     await drainJobs();
-    expect(sent).toEqual([{ to: plan.people[0]!.phone, body: "Hola, soy de tu familia. Cuando puedas, responde con la palabra de la familia." }]);
+    expect(sent).toEqual([
+      { to: plan.people[0]!.phone, body: "Hola, soy de tu familia. Cuando puedas, responde con la palabra de la familia." },
+    ]);
     expect(await eventTypes(incidentId)).toEqual(["started", "ping_sent"]);
   });
 
@@ -66,10 +78,16 @@ describe("starting", () => {
   it("refuses another family's person and incident", async () => {
     const plan = await createTestPlan();
     const other = await createTestFamily();
-    await expect(startIncident({ familyId: other.family.id, userId: other.ownerId, personId: plan.people[0]!.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(startIncident({ familyId: other.family.id, userId: other.ownerId, personId: plan.people[0]!.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const incidentId = await startFor(plan);
-    await expect(getIncident({ familyId: other.family.id, userId: other.ownerId, incidentId })).rejects.toMatchObject({ code: "not_found" });
-    await expect(closeIncidentByAdult({ familyId: other.family.id, userId: other.ownerId, incidentId, outcome: "false_alarm" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getIncident({ familyId: other.family.id, userId: other.ownerId, incidentId })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      closeIncidentByAdult({ familyId: other.family.id, userId: other.ownerId, incidentId, outcome: "false_alarm" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -113,7 +131,13 @@ describe("escalation", () => {
     await drainJobs();
     const ping = await db.checkIn.findFirstOrThrow({ where: { incidentId, wave: 0 }, include: { message: true } });
     sent.length = 0;
-    await handleTwilioWebhook(signedWebhook(`/api/twilio/status?m=${ping.messageId}`, { MessageSid: ping.message!.providerSid!, MessageStatus: "undelivered", ErrorCode: "30003" }));
+    await handleTwilioWebhook(
+      signedWebhook(`/api/twilio/status?m=${ping.messageId}`, {
+        MessageSid: ping.message!.providerSid!,
+        MessageStatus: "undelivered",
+        ErrorCode: "30003",
+      }),
+    );
     await drainJobs();
     expect(sent).toEqual([{ to: plan.people[0]!.phone, body: "call" }]);
   });
@@ -155,7 +179,10 @@ describe("the person's answer", () => {
     await drainJobs();
     expect(await states(incidentId)).toEqual(["in_danger"]);
     expect(await incidentRow(incidentId)).toMatchObject({ status: "open" });
-    await expect(closeIncidentByAdult({ ...plan.scope, incidentId, outcome: "confirmed_safe" })).rejects.toMatchObject({ code: "conflict", messageKey: "incident.inDanger" });
+    await expect(closeIncidentByAdult({ ...plan.scope, incidentId, outcome: "confirmed_safe" })).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "incident.inDanger",
+    });
     await expect(closeIncidentByAdult({ ...plan.scope, incidentId, outcome: "false_alarm" })).rejects.toMatchObject({ code: "conflict" });
     expect(to(plan.ownerPhone)).toEqual(["Confirma: alerta urgente sobre Ana. Abre Confirma ahora. No digas nada de esto a quien llama."]);
     expect(sent.some((message) => /todo en orden/.test(message.body))).toBe(false);
@@ -199,7 +226,15 @@ describe("the person's answer", () => {
   it("takes the duress word over a keyword it may share, for words set before the setup refused them", async () => {
     const plan = await createTestPlan({ words: null });
     const { hashSecretWord } = await import("@/lib/server/secret-words/secret-words");
-    await db.secretWords.create({ data: { familyId: plan.family.id, safeWordHash: await hashSecretWord("cancelar"), duressWordHash: await hashSecretWord("ayuda"), safeWordChangedAt: new Date(), duressWordChangedAt: new Date() } });
+    await db.secretWords.create({
+      data: {
+        familyId: plan.family.id,
+        safeWordHash: await hashSecretWord("cancelar"),
+        duressWordHash: await hashSecretWord("ayuda"),
+        safeWordChangedAt: new Date(),
+        duressWordChangedAt: new Date(),
+      },
+    });
     const incidentId = await startFor(plan);
     await reply(plan.people[0]!.phone, "¡Ayuda!");
     await drainJobs();
@@ -217,7 +252,9 @@ describe("the person's answer", () => {
     // Nine wrong guesses and the right word, all at once.
     await Promise.all([...Array.from({ length: 9 }, (_, index) => reply(person.phone, `intento${index}`)), reply(person.phone, "mazapan")]);
     expect(await db.wordAttempt.count({ where: { personId: person.id } })).toBe(wordGuessBudget.limit);
-    const verdicts = (await db.incidentEvent.findMany({ where: { incidentId: first, type: "reply" } })).map((event) => (event.data as { verdict: string }).verdict);
+    const verdicts = (await db.incidentEvent.findMany({ where: { incidentId: first, type: "reply" } })).map(
+      (event) => (event.data as { verdict: string }).verdict,
+    );
     expect(verdicts.filter((verdict) => verdict === "locked")).toHaveLength(10 - wordGuessBudget.limit);
     if ((await incidentRow(first)).status === "open") {
       await closeIncidentByAdult({ ...plan.scope, incidentId: first, outcome: "false_alarm" });
@@ -238,7 +275,9 @@ describe("several people", () => {
     expect(await states(incidentId)).toEqual(["confirmed_safe", "waiting"]);
     expect(await incidentRow(incidentId)).toMatchObject({ status: "open" });
     await runIncidentStep({ incidentId, step: "call" });
-    expect(await db.checkIn.findMany({ where: { incidentId, wave: 1 }, select: { phone: true } })).toEqual([{ phone: plan.people[1]!.phone }]);
+    expect(await db.checkIn.findMany({ where: { incidentId, wave: 1 }, select: { phone: true } })).toEqual([
+      { phone: plan.people[1]!.phone },
+    ]);
     await reply(plan.people[1]!.phone, "Mazapan");
     expect(await incidentRow(incidentId)).toMatchObject({ status: "closed", outcome: "confirmed_safe" });
   });
@@ -247,8 +286,16 @@ describe("several people", () => {
 describe("families that share a number", () => {
   it("give a word's reply to its own family only, and a contact's YES to each family that asked", async () => {
     const shared = (await createTestPlan()).people[0]!.phone; // an unrelated family's person
-    const a = await createTestPlan({ people: [{ name: "Ana Vega", phone: shared }], words: { safeWord: "mazapan", duressWord: "girasol" } });
-    const b = await createTestPlan({ name: "Familia Ruiz", people: [{ name: "Beto Ruiz" }], contacts: [{ name: "Ana", tier: 1, phone: shared }], words: { safeWord: "tamarindo", duressWord: "papalote" } });
+    const a = await createTestPlan({
+      people: [{ name: "Ana Vega", phone: shared }],
+      words: { safeWord: "mazapan", duressWord: "girasol" },
+    });
+    const b = await createTestPlan({
+      name: "Familia Ruiz",
+      people: [{ name: "Beto Ruiz" }],
+      contacts: [{ name: "Ana", tier: 1, phone: shared }],
+      words: { safeWord: "tamarindo", duressWord: "papalote" },
+    });
     const incidentA = await startFor(a);
     const incidentB = await startFor(b);
     await runIncidentStep({ incidentId: incidentB, step: "tier1" });
@@ -262,7 +309,12 @@ describe("families that share a number", () => {
 
     // A contact of two families answers both.
     const contactPhone = b.contacts[0]!.phone;
-    const c = await createTestPlan({ name: "Familia Soto", people: [{ name: "Caro Soto" }], contacts: [{ name: "Ana", tier: 1, phone: contactPhone }], words: { safeWord: "ciruela", duressWord: "colibri" } });
+    const c = await createTestPlan({
+      name: "Familia Soto",
+      people: [{ name: "Caro Soto" }],
+      contacts: [{ name: "Ana", tier: 1, phone: contactPhone }],
+      words: { safeWord: "ciruela", duressWord: "colibri" },
+    });
     const incidentC = await startFor(c);
     await runIncidentStep({ incidentId: incidentC, step: "tier1" });
     await reply(contactPhone, "SI");
@@ -300,7 +352,9 @@ describe("closing", () => {
     await drainJobs();
     expect(to(plan.contacts[1]!.phone)).toEqual(["Familia Vega: todo en orden, Ana esta bien. Gracias por tu ayuda."]);
     expect(to(plan.ownerPhone)).toHaveLength(1);
-    expect(to(plan.people[0]!.phone)).toEqual(["Si alguien te pidio apagar el telefono o quedarte en algun lugar, fue un engaño. Llama a casa."]);
+    expect(to(plan.people[0]!.phone)).toEqual([
+      "Si alguien te pidio apagar el telefono o quedarte en algun lugar, fue un engaño. Llama a casa.",
+    ]);
     expect((await db.secretWords.findUniqueOrThrow({ where: { familyId: plan.family.id } })).safeWordExposedAt).toBeInstanceOf(Date);
   });
 
@@ -335,7 +389,9 @@ describe("the timeline", () => {
     const plan = await createTestPlan();
     const incidentId = await startFor(plan);
     await setChecklistStep({ ...plan.scope, incidentId, step: "hangUp", checked: true });
-    await expect(setChecklistStep({ ...plan.scope, incidentId, step: "x".repeat(40), checked: true })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(setChecklistStep({ ...plan.scope, incidentId, step: "x".repeat(40), checked: true })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     expect((await incidentRow(incidentId)).checkedSteps).toEqual(["hangUp"]);
   });
 

@@ -7,9 +7,24 @@ import { escalationSteps, type EscalationStep } from "./schedule";
 import { wordGuessBudget } from "./verification";
 
 /** What the live screen shows of a person: the verdict, its reason, and the guesses left. */
-export type LivePerson = { personId: string; name: string; state: PersonState; guessesLeft: number; probable: { reason: "keypad" | "seen"; from: string } | null };
+export type LivePerson = {
+  personId: string;
+  name: string;
+  state: PersonState;
+  guessesLeft: number;
+  probable: { reason: "keypad" | "seen"; from: string } | null;
+};
 /** One ping of the incident and what became of it. */
-export type LivePing = { id: string; name: string; wave: number; channel: "sms" | "voice"; phone: string; display: string; status: string | null; verdict: string | null };
+export type LivePing = {
+  id: string;
+  name: string;
+  wave: number;
+  channel: "sms" | "voice";
+  phone: string;
+  display: string;
+  status: string | null;
+  verdict: string | null;
+};
 /** The state of an incident as every adult watching sees it; the domain derives it, the screen only shows it. */
 export type LiveView = {
   status: "open" | "closed";
@@ -33,7 +48,16 @@ type Row = {
     checkedSteps: string[];
     stepsDone: string[];
     people: { personId: string; name: string; state: PersonState; used: number }[];
-    pings: { id: string; personName: string | null; contactName: string | null; wave: number | null; channel: "sms" | "voice"; phone: string; status: string | null; verdict: string | null }[];
+    pings: {
+      id: string;
+      personName: string | null;
+      contactName: string | null;
+      wave: number | null;
+      channel: "sms" | "voice";
+      phone: string;
+      status: string | null;
+      verdict: string | null;
+    }[];
   };
   events: LiveEventRow[] | null;
   lastEventId: string | null;
@@ -47,7 +71,11 @@ export const LIVE_EVENTS_PER_READ = 500;
  * runs it once per burst of events per app instance, whatever the number of adults watching.
  * The caller has authorized the incident.
  */
-export async function readLiveUpdate(options: { incidentId: string; afterEventId?: bigint; lookbackSeconds?: number }): Promise<LiveUpdate | null> {
+export async function readLiveUpdate(options: {
+  incidentId: string;
+  afterEventId?: bigint;
+  lookbackSeconds?: number;
+}): Promise<LiveUpdate | null> {
   const after = options.afterEventId ?? BigInt(0);
   const lookback = options.lookbackSeconds ?? 0;
   const rows = await db.$queryRaw<Row[]>`
@@ -81,8 +109,21 @@ export async function readLiveUpdate(options: { incidentId: string; afterEventId
 }
 
 function toLiveView(raw: Row["view"]): LiveView {
-  const answers = raw.pings.map((ping) => ({ verdict: ping.verdict, person: ping.personName ? { name: ping.personName } : null, contact: ping.contactName ? { name: ping.contactName } : null }));
-  const pings = raw.pings.map((ping) => ({ id: ping.id, name: ping.contactName ?? ping.personName ?? "", wave: ping.wave ?? 0, channel: ping.channel, phone: ping.phone, display: formatPhone(ping.phone), status: ping.status, verdict: ping.verdict }));
+  const answers = raw.pings.map((ping) => ({
+    verdict: ping.verdict,
+    person: ping.personName ? { name: ping.personName } : null,
+    contact: ping.contactName ? { name: ping.contactName } : null,
+  }));
+  const pings = raw.pings.map((ping) => ({
+    id: ping.id,
+    name: ping.contactName ?? ping.personName ?? "",
+    wave: ping.wave ?? 0,
+    channel: ping.channel,
+    phone: ping.phone,
+    display: formatPhone(ping.phone),
+    status: ping.status,
+    verdict: ping.verdict,
+  }));
   return {
     status: raw.status,
     outcome: raw.outcome,

@@ -16,7 +16,15 @@ describe("the live view", () => {
     const plan = await createTestPlan({ people: [{ name: "Ana" }, { name: "Luis" }] });
     const { incident } = await startIncident({ ...plan.scope, personId: null });
     const update = (await readLiveUpdate({ incidentId: incident.id }))!;
-    expect(update.view).toMatchObject({ status: "open", paused: false, nextStep: "call", people: [{ name: "Ana", state: "waiting", guessesLeft: 5 }, { name: "Luis", state: "waiting", guessesLeft: 5 }] });
+    expect(update.view).toMatchObject({
+      status: "open",
+      paused: false,
+      nextStep: "call",
+      people: [
+        { name: "Ana", state: "waiting", guessesLeft: 5 },
+        { name: "Luis", state: "waiting", guessesLeft: 5 },
+      ],
+    });
     expect(update.view.pings.map((ping) => ping.phone).sort()).toEqual(plan.people.map((person) => person.phone).sort());
     expect(update.events.map((event) => event.type)).toEqual(["started", "ping_sent", "ping_sent"]);
     expect(update.lastEventId).toBe(update.events.at(-1)!.id);
@@ -30,7 +38,9 @@ describe("live updates", () => {
     const plan = await createTestPlan();
     const { incident } = await startIncident({ ...plan.scope, personId: plan.people[0]!.id });
     const received: LiveUpdate[][] = Array.from({ length: 10 }, () => []);
-    const unsubscribes = await Promise.all(received.map((updates) => subscribeToLiveUpdates(incident.id, (update) => updates.push(update))));
+    const unsubscribes = await Promise.all(
+      received.map((updates) => subscribeToLiveUpdates(incident.id, (update) => updates.push(update))),
+    );
     try {
       await appendIncidentEvent({ incidentId: incident.id, type: "paused" });
       await expect.poll(() => received.every((updates) => updates.length === 1), { timeout: 10_000 }).toBe(true);
@@ -64,10 +74,14 @@ describe("live updates", () => {
       });
       await insertedEarly;
       await appendIncidentEvent({ incidentId: incident.id, type: "notes_updated" });
-      await expect.poll(() => received.flatMap((update) => update.events.map((event) => event.type)), { timeout: 10_000 }).toContain("notes_updated");
+      await expect
+        .poll(() => received.flatMap((update) => update.events.map((event) => event.type)), { timeout: 10_000 })
+        .toContain("notes_updated");
       release();
       await slow;
-      await expect.poll(() => received.flatMap((update) => update.events.map((event) => event.type)), { timeout: 10_000 }).toContain("paused");
+      await expect
+        .poll(() => received.flatMap((update) => update.events.map((event) => event.type)), { timeout: 10_000 })
+        .toContain("paused");
       expect(received.at(-1)!.view.paused).toBe(true);
       const ids = received.flatMap((update) => update.events.map((event) => event.id));
       expect(new Set(ids).size).toBe(ids.length);

@@ -94,17 +94,28 @@ function remember(sent: Set<string>, id: string) {
 export async function subscribeToLiveUpdates(incidentId: string, onUpdate: (update: LiveUpdate) => void): Promise<() => void> {
   let hub = hubs.get(incidentId);
   if (!hub) {
-    const created: Hub = { listeners: new Set(), cursor: BigInt(0), sent: new Set(), reading: Promise.resolve(), ready: Promise.resolve(), unsubscribe: () => {}, dropped: false };
+    const created: Hub = {
+      listeners: new Set(),
+      cursor: BigInt(0),
+      sent: new Set(),
+      reading: Promise.resolve(),
+      ready: Promise.resolve(),
+      unsubscribe: () => {},
+      dropped: false,
+    };
     hubs.set(incidentId, created);
     // The hub starts from the timeline's end as the database has it, never from what a browser
     // claims to have seen (a made-up position would silence every watcher of this instance).
     // What is already there (the end, and the last while) counts as passed on: each subscriber
     // reads that itself.
-    created.reading = readLiveUpdate({ incidentId, afterEventId: END_OF_TIMELINE, lookbackSeconds: LIVE_LOOKBACK_SECONDS }).then((now) => {
-      if (!now) return;
-      created.cursor = BigInt(now.lastEventId);
-      for (const event of now.events) remember(created.sent, event.id);
-    }, () => undefined);
+    created.reading = readLiveUpdate({ incidentId, afterEventId: END_OF_TIMELINE, lookbackSeconds: LIVE_LOOKBACK_SECONDS }).then(
+      (now) => {
+        if (!now) return;
+        created.cursor = BigInt(now.lastEventId);
+        for (const event of now.events) remember(created.sent, event.id);
+      },
+      () => undefined,
+    );
     const read = () => {
       created.reading = created.reading
         .then(async () => {

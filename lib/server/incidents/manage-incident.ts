@@ -37,14 +37,26 @@ export async function getIncident(options: Scope) {
     db.checkIn.findMany({
       where: { incidentId: incident.id },
       orderBy: [{ wave: "asc" }, { createdAt: "asc" }],
-      include: { person: { select: { name: true } }, contact: { select: { name: true } }, message: { select: { status: true, errorCode: true, channel: true, answeredBy: true } } },
+      include: {
+        person: { select: { name: true } },
+        contact: { select: { name: true } },
+        message: { select: { status: true, errorCode: true, channel: true, answeredBy: true } },
+      },
     }),
     db.incidentEvent.findMany({ where: { incidentId: incident.id }, orderBy: { id: "asc" } }),
     incident.claimedPersonId ? db.person.findUnique({ where: { id: incident.claimedPersonId } }) : null,
-    db.incidentPerson.findMany({ where: { incidentId: incident.id }, include: { person: { select: { name: true, position: true } } }, orderBy: { person: { position: "asc" } } }),
+    db.incidentPerson.findMany({
+      where: { incidentId: incident.id },
+      include: { person: { select: { name: true, position: true } } },
+      orderBy: { person: { position: "asc" } },
+    }),
     db.user.findUnique({ where: { id: incident.startedById }, select: { name: true } }),
   ]);
-  const guesses = await Promise.all(people.map(async (entry) => [entry.personId, Math.max(0, wordGuessBudget.limit - (await countWordGuesses(db, entry.personId)))] as const));
+  const guesses = await Promise.all(
+    people.map(
+      async (entry) => [entry.personId, Math.max(0, wordGuessBudget.limit - (await countWordGuesses(db, entry.personId)))] as const,
+    ),
+  );
   const guessesLeft = new Map(guesses);
   return {
     incident,
@@ -53,7 +65,12 @@ export async function getIncident(options: Scope) {
     events,
     claimedPerson,
     startedBy: startedBy?.name ?? "",
-    people: people.map((entry) => ({ personId: entry.personId, name: entry.person.name, state: entry.state, guessesLeft: guessesLeft.get(entry.personId) ?? 0 })),
+    people: people.map((entry) => ({
+      personId: entry.personId,
+      name: entry.person.name,
+      state: entry.state,
+      guessesLeft: guessesLeft.get(entry.personId) ?? 0,
+    })),
     nextStep: escalationSteps.find((step) => !incident.stepsDone.includes(step)) ?? null,
   };
 }
@@ -88,10 +105,17 @@ export async function findOpenIncident(options: { familyId: string }) {
 
 export async function listIncidents(options: { familyId: string; userId: string }) {
   const { family } = await requireMembership(options);
-  return db.incident.findMany({ where: { familyId: family.id }, orderBy: { startedAt: "desc" }, take: 20, include: { claimedPerson: { select: { name: true } } } });
+  return db.incident.findMany({
+    where: { familyId: family.id },
+    orderBy: { startedAt: "desc" },
+    take: 20,
+    include: { claimedPerson: { select: { name: true } } },
+  });
 }
 
-export async function updateIncidentNotes(options: Scope & { notes: { callerNumber: string; demands: string; paymentInstructions: string } }) {
+export async function updateIncidentNotes(
+  options: Scope & { notes: { callerNumber: string; demands: string; paymentInstructions: string } },
+) {
   const { incident } = await requireIncident(options);
   await db.incident.update({ where: { id: incident.id }, data: options.notes });
   await appendIncidentEvent({ incidentId: incident.id, type: "notes_updated" });
@@ -119,7 +143,10 @@ export async function checkCallerWord(options: Scope & { word: string }) {
   if (!attempt.allowed) throw new AppError("rate_limited", "word.tooManyChecks", { minutes: Math.ceil(attempt.retryAfterSeconds / 60) });
   const words = await db.secretWords.findUnique({ where: { familyId: family.id } });
   if (!words) throw new AppError("not_found", "word.notSet");
-  const [safe, duress] = await Promise.all([secretWordMatches(words.safeWordHash, options.word), secretWordMatches(words.duressWordHash, options.word)]);
+  const [safe, duress] = await Promise.all([
+    secretWordMatches(words.safeWordHash, options.word),
+    secretWordMatches(words.duressWordHash, options.word),
+  ]);
   const result = safe ? "safe" : duress ? "duress" : "none";
   if (safe) await db.secretWords.update({ where: { familyId: family.id }, data: { safeWordExposedAt: new Date() } });
   await appendIncidentEvent({ incidentId: incident.id, type: "caller_word_checked", data: { result } });

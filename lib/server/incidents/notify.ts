@@ -14,14 +14,29 @@ type Recipient = { phone: string; locale: Locale; channel: Channel };
  */
 export async function queueNotice(
   tx: Transaction,
-  options: { familyId: string; recipient: Recipient; purpose: string; sms: SmsTemplate; voice: VoiceTemplate; values?: Record<string, string>; drill: boolean },
+  options: {
+    familyId: string;
+    recipient: Recipient;
+    purpose: string;
+    sms: SmsTemplate;
+    voice: VoiceTemplate;
+    values?: Record<string, string>;
+    drill: boolean;
+  },
 ) {
   const { recipient } = options;
   const body =
     recipient.channel === "voice"
       ? renderVoice(recipient.locale, options.voice, options.values, options.drill)
       : renderSms(recipient.locale, options.sms, options.values, { drill: options.drill }).body;
-  return queueMessage(tx, { familyId: options.familyId, channel: recipient.channel, to: recipient.phone, locale: recipient.locale, purpose: options.purpose, body });
+  return queueMessage(tx, {
+    familyId: options.familyId,
+    channel: recipient.channel,
+    to: recipient.phone,
+    locale: recipient.locale,
+    purpose: options.purpose,
+    body,
+  });
 }
 
 /** A spoken message, announced as a drill in a drill. */
@@ -35,5 +50,9 @@ export async function familyAdults(tx: Transaction, familyId: string): Promise<R
     where: { familyId, phone: { not: null } },
     select: { phone: true, user: { select: { locale: true } }, family: { select: { locale: true } } },
   });
-  return memberships.map((membership) => ({ phone: membership.phone!, locale: membership.user.locale ?? membership.family.locale, channel: "sms" as const }));
+  return memberships.map((membership) => ({
+    phone: membership.phone!,
+    locale: membership.user.locale ?? membership.family.locale,
+    channel: "sms" as const,
+  }));
 }

@@ -25,14 +25,22 @@ describe("the incident report", () => {
     const report = await getIncidentReport({ ...plan.scope, incidentId: incident.id });
     expect(report.incident.outcome).toBe("confirmed_safe");
     expect(report.closingSent).toBe(1);
-    expect(report.closing).toEqual([expect.objectContaining({ kind: "word_reply", name: "Ana Vega", phone: plan.people[0]!.phone, channel: "sms", optedOut: false })]);
+    expect(report.closing).toEqual([
+      expect.objectContaining({ kind: "word_reply", name: "Ana Vega", phone: plan.people[0]!.phone, channel: "sms", optedOut: false }),
+    ]);
     // What the provider really got: the same one text.
     expect(sent.filter((message) => message.to === plan.people[0]!.phone)).toHaveLength(2); // the check-in, then the reply
     expect(report.closing[0]!.status).not.toBe("pending");
   });
 
   it("counts the person's reply and the all-clear to every contact asked and every adult, once each", async () => {
-    const plan = await createTestPlan({ contacts: [{ name: "Coach", tier: 1 }, { name: "Escuela", tier: 1, channel: "voice" }, { name: "Tía", tier: 2 }] });
+    const plan = await createTestPlan({
+      contacts: [
+        { name: "Coach", tier: 1 },
+        { name: "Escuela", tier: 1, channel: "voice" },
+        { name: "Tía", tier: 2 },
+      ],
+    });
     const { incident } = await startIncident({ ...plan.scope, personId: plan.people[0]!.id });
     await runIncidentStep({ incidentId: incident.id, step: "tier1" });
     await reply(plan.people[0]!.phone, "Mazapán.");
@@ -53,7 +61,12 @@ describe("the incident report", () => {
   });
 
   it("does not count a closing text to a number that replied STOP", async () => {
-    const plan = await createTestPlan({ contacts: [{ name: "Coach", tier: 1 }, { name: "Vecina", tier: 1 }] });
+    const plan = await createTestPlan({
+      contacts: [
+        { name: "Coach", tier: 1 },
+        { name: "Vecina", tier: 1 },
+      ],
+    });
     const { incident } = await startIncident({ ...plan.scope, personId: plan.people[0]!.id });
     await runIncidentStep({ incidentId: incident.id, step: "tier1" });
     await reply(plan.contacts[1]!.phone, "STOP");

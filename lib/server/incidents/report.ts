@@ -55,7 +55,10 @@ export async function getIncidentReport(options: Scope & { now?: Date }) {
           orderBy: { createdAt: "asc" },
         })
       : [],
-    db.membership.findMany({ where: { familyId: incident.family.id, phone: { not: null } }, select: { phone: true, user: { select: { name: true } } } }),
+    db.membership.findMany({
+      where: { familyId: incident.family.id, phone: { not: null } },
+      select: { phone: true, user: { select: { name: true } } },
+    }),
     listIncidentIdentifiers(incident.incident),
   ]);
   const names = new Map<string, string>();
@@ -64,7 +67,17 @@ export async function getIncidentReport(options: Scope & { now?: Date }) {
   const closing: ClosingMessage[] = messages.flatMap((message) => {
     const kind = closingKinds[message.purpose as keyof typeof closingKinds];
     if (!kind) return [];
-    return [{ id: message.id, kind, name: names.get(message.to) ?? "", phone: message.to, channel: message.channel, status: message.status, optedOut: message.errorCode === "opted_out" }];
+    return [
+      {
+        id: message.id,
+        kind,
+        name: names.get(message.to) ?? "",
+        phone: message.to,
+        channel: message.channel,
+        status: message.status,
+        optedOut: message.errorCode === "opted_out",
+      },
+    ];
   });
   const startedAt = incident.incident.startedAt;
   const endedAt = incident.incident.closedAt;
@@ -78,7 +91,10 @@ export async function getIncidentReport(options: Scope & { now?: Date }) {
     /** The caller's number (checked) and the payment details they gave, as entered on the incident. */
     caller: {
       hidden: incident.incident.callerHidden,
-      identifiers: identifiers.map((identifier) => ({ ...identifier, display: identifier.kind === "card" ? identifier.value : displayIdentifier(identifier) })),
+      identifiers: identifiers.map((identifier) => ({
+        ...identifier,
+        display: identifier.kind === "card" ? identifier.value : displayIdentifier(identifier),
+      })),
     },
     /** Closing messages queued for sending: every one named, but those to numbers that opted out; plus older incidents' counts. */
     closingSent: closing.filter((message) => !message.optedOut).length + unnamed,

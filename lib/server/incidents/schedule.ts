@@ -16,7 +16,12 @@ const jobKey = (incidentId: string, step: EscalationStep) => `incident:${inciden
 type Delays = { callDelaySeconds: number; tier1DelaySeconds: number; tier2DelaySeconds: number; tier3DelaySeconds: number };
 
 export function stepDelaySeconds(delays: Delays, step: EscalationStep): number {
-  return { call: delays.callDelaySeconds, tier1: delays.tier1DelaySeconds, tier2: delays.tier2DelaySeconds, tier3: delays.tier3DelaySeconds }[step];
+  return {
+    call: delays.callDelaySeconds,
+    tier1: delays.tier1DelaySeconds,
+    tier2: delays.tier2DelaySeconds,
+    tier3: delays.tier3DelaySeconds,
+  }[step];
 }
 
 /**

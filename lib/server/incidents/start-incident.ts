@@ -26,10 +26,18 @@ const isUniqueViolation = (error: unknown) => {
  * A person already under verification is never verified twice: the open incident is returned,
  * for two taps at once as for two adults.
  */
-export async function startIncident(options: { familyId: string; userId: string; personId: string | null; drill?: boolean }): Promise<StartedIncident> {
+export async function startIncident(options: {
+  familyId: string;
+  userId: string;
+  personId: string | null;
+  drill?: boolean;
+}): Promise<StartedIncident> {
   const { family } = await requireMembership(options);
   const personId = options.personId ? requireUuid(options.personId, "person.notFound") : null;
-  const targets = await db.person.findMany({ where: { familyId: family.id, ...(personId ? { id: personId } : {}) }, orderBy: { position: "asc" } });
+  const targets = await db.person.findMany({
+    where: { familyId: family.id, ...(personId ? { id: personId } : {}) },
+    orderBy: { position: "asc" },
+  });
   if (personId && targets.length === 0) throw new AppError("not_found", "person.notFound");
   if (targets.length === 0) throw new AppError("invalid_input", "incident.noPeople");
   await workerUtils();
@@ -49,30 +57,79 @@ export async function startIncident(options: { familyId: string; userId: string;
   }
 }
 
-async function startForFreePeople(options: { family: Family; userId: string; personId: string | null; targets: Person[]; drill: boolean }): Promise<StartedIncident> {
+async function startForFreePeople(options: {
+  family: Family;
+  userId: string;
+  personId: string | null;
+  targets: Person[];
+  drill: boolean;
+}): Promise<StartedIncident> {
   const { family, targets, drill, personId } = options;
   // People already under verification stay in their incident; so do people who answered with a
   // word minutes ago (their phone must not get a new question after the safe word when it would
   // not after the duress word). The others get this one.
-  const held = await heldPeople(family.id, targets.map((person) => person.id), drill);
+  const held = await heldPeople(
+    family.id,
+    targets.map((person) => person.id),
+    drill,
+  );
   const free = targets.filter((person) => !held.has(person.id));
-  if (free.length === 0) return { incident: await db.incident.findUniqueOrThrow({ where: { id: held.get(targets[0]!.id)! } }), alreadyOpen: true };
+  if (free.length === 0)
+    return { incident: await db.incident.findUniqueOrThrow({ where: { id: held.get(targets[0]!.id)! } }), alreadyOpen: true };
   const incident = await db.$transaction(async (tx) => {
-    const incident = await tx.incident.create({ data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill } });
-    await tx.incidentPerson.createMany({ data: free.map((person) => ({ incidentId: incident.id, personId: person.id, familyId: family.id, openPersonId: person.id })) });
-    await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "started", data: { personId, drill: incident.drill, alreadyVerified: targets.length - free.length } });
+    const incident = await tx.incident.create({
+      data: { familyId: family.id, startedById: options.userId, claimedPersonId: personId, drill },
+    });
+    await tx.incidentPerson.createMany({
+      data: free.map((person) => ({ incidentId: incident.id, personId: person.id, familyId: family.id, openPersonId: person.id })),
+    });
+    await appendIncidentEvent({
+      client: tx,
+      incidentId: incident.id,
+      type: "started",
+      data: { personId, drill: incident.drill, alreadyVerified: targets.length - free.length },
+    });
     let textFailed = false;
     for (const person of free) {
       const text = renderSms(person.locale, "incidentCheckIn", {}, { drill: incident.drill });
-      const message = await queueMessage(tx, { familyId: family.id, channel: "sms", to: person.phone, locale: person.locale, purpose: "incident_check_in", body: text.body });
-      await tx.checkIn.create({ data: { familyId: family.id, kind: "incident", incidentId: incident.id, wave: 0, personId: person.id, phone: person.phone, channel: "sms", messageId: message.id } });
-      await appendIncidentEvent({ client: tx, incidentId: incident.id, type: "ping_sent", data: { name: person.name, channel: "sms", status: message.status } });
+      const message = await queueMessage(tx, {
+        familyId: family.id,
+        channel: "sms",
+        to: person.phone,
+        locale: person.locale,
+        purpose: "incident_check_in",
+        body: text.body,
+      });
+      await tx.checkIn.create({
+        data: {
+          familyId: family.id,
+          kind: "incident",
+          incidentId: incident.id,
+          wave: 0,
+          personId: person.id,
+          phone: person.phone,
+          channel: "sms",
+          messageId: message.id,
+        },
+      });
+      await appendIncidentEvent({
+        client: tx,
+        incidentId: incident.id,
+        type: "ping_sent",
+        data: { name: person.name, channel: "sms", status: message.status },
+      });
       textFailed ||= message.status === "failed";
     }
     // A text that cannot go (the number opted out) is followed by the call at once.
     await scheduleSteps(tx, {
       incidentId: incident.id,
-      steps: escalationSteps.map((step) => ({ step, runAt: step === "call" && textFailed ? incident.startedAt : new Date(incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000) })),
+      steps: escalationSteps.map((step) => ({
+        step,
+        runAt:
+          step === "call" && textFailed
+            ? incident.startedAt
+            : new Date(incident.startedAt.getTime() + stepDelaySeconds(family, step) * 1000),
+      })),
     });
     return incident;
   });
@@ -89,7 +146,10 @@ async function heldPeople(familyId: string, personIds: string[], drill: boolean)
       familyId,
       personId: { in: personIds },
       // An open drill never holds anyone for a real call.
-      OR: [{ openPersonId: { not: null }, ...(drill ? {} : { incident: { drill: false } }) }, { wordAnsweredAt: { gt: new Date(Date.now() - RECENT_WORD_ANSWER_MS) }, incident: { drill } }],
+      OR: [
+        { openPersonId: { not: null }, ...(drill ? {} : { incident: { drill: false } }) },
+        { wordAnsweredAt: { gt: new Date(Date.now() - RECENT_WORD_ANSWER_MS) }, incident: { drill } },
+      ],
     },
     select: { personId: true, incidentId: true, openPersonId: true },
     orderBy: { updatedAt: "desc" },
@@ -103,7 +163,10 @@ async function heldPeople(familyId: string, personIds: string[], drill: boolean)
 
 /** Ends, as a finished drill, every open drill that holds one of these people. */
 async function endOpenDrills(options: { familyId: string; personIds: string[]; userId: string }) {
-  const drills = await db.incident.findMany({ where: { familyId: options.familyId, status: "open", drill: true, people: { some: { openPersonId: { in: options.personIds } } } }, select: { id: true } });
+  const drills = await db.incident.findMany({
+    where: { familyId: options.familyId, status: "open", drill: true, people: { some: { openPersonId: { in: options.personIds } } } },
+    select: { id: true },
+  });
   for (const { id } of drills) {
     await db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM incident WHERE id = ${id}::uuid FOR NO KEY UPDATE`;

@@ -20,7 +20,12 @@ describe("a family of the attacker's own making", () => {
   it("learns nothing of another family's words from what a protected number sends it", async () => {
     const victims = await createTestPlan({ name: "Familia Vega" });
     const ana = victims.people[0]!;
-    const attacker = await createTestPlan({ name: "Familia Falsa", people: [{ name: "Alguien" }], contacts: [{ name: "Ana", tier: 1, phone: ana.phone }], words: { safeWord: "tamarindo", duressWord: "papalote" } });
+    const attacker = await createTestPlan({
+      name: "Familia Falsa",
+      people: [{ name: "Alguien" }],
+      contacts: [{ name: "Ana", tier: 1, phone: ana.phone }],
+      words: { safeWord: "tamarindo", duressWord: "papalote" },
+    });
     const seen: (string | null)[] = [];
     for (const guess of ["chabacano", "mazapan", "girasol", "ya voy"]) {
       const [checkIn] = await sendTestCheckIns({ ...attacker.scope, target: { kind: "contact", id: attacker.contacts[0]!.id } });
@@ -34,7 +39,12 @@ describe("a family of the attacker's own making", () => {
   it("still counts a YES from a number another family protects", async () => {
     const victims = await createTestPlan({ name: "Familia Vega" });
     const ana = victims.people[0]!;
-    const neighbours = await createTestPlan({ name: "Familia Ruiz", people: [{ name: "Beto" }], contacts: [{ name: "Ana (vecina)", tier: 1, phone: ana.phone }], words: { safeWord: "tamarindo", duressWord: "papalote" } });
+    const neighbours = await createTestPlan({
+      name: "Familia Ruiz",
+      people: [{ name: "Beto" }],
+      contacts: [{ name: "Ana (vecina)", tier: 1, phone: ana.phone }],
+      words: { safeWord: "tamarindo", duressWord: "papalote" },
+    });
     const { incident } = await startIncident({ ...neighbours.scope, personId: neighbours.people[0]!.id });
     await sendNextWaveNow({ ...neighbours.scope, incidentId: incident.id }); // the call
     await sendNextWaveNow({ ...neighbours.scope, incidentId: incident.id }); // tier 1: Ana
@@ -47,7 +57,12 @@ describe("a family of the attacker's own making, with a live incident", () => {
   async function twoLiveFamilies() {
     const victims = await createTestPlan({ name: "Familia Vega" });
     const ana = victims.people[0]!;
-    const attacker = await createTestPlan({ name: "Familia Falsa", people: [{ name: "Alguien" }], contacts: [{ name: "Ana", tier: 1, phone: ana.phone }], words: { safeWord: "tamarindo", duressWord: "papalote" } });
+    const attacker = await createTestPlan({
+      name: "Familia Falsa",
+      people: [{ name: "Alguien" }],
+      contacts: [{ name: "Ana", tier: 1, phone: ana.phone }],
+      words: { safeWord: "tamarindo", duressWord: "papalote" },
+    });
     const real = await startIncident({ ...victims.scope, personId: ana.id });
     const fake = await startIncident({ ...attacker.scope, personId: attacker.people[0]!.id });
     await sendNextWaveNow({ ...attacker.scope, incidentId: fake.incident.id }); // the call
@@ -84,7 +99,10 @@ describe("drills", () => {
     await reply(ana.phone, "girasol");
     const real = await startIncident({ ...plan.scope, personId: ana.id });
     expect(real.alreadyOpen).toBe(false);
-    expect(await db.incident.findUniqueOrThrow({ where: { id: drill.incident.id } })).toMatchObject({ status: "closed", outcome: "danger" });
+    expect(await db.incident.findUniqueOrThrow({ where: { id: drill.incident.id } })).toMatchObject({
+      status: "closed",
+      outcome: "danger",
+    });
     expect((await db.incident.findUniqueOrThrow({ where: { id: real.incident.id } })).drill).toBe(false);
   });
 });
@@ -94,7 +112,10 @@ describe("drills racing", () => {
     for (let round = 0; round < 4; round++) {
       const plan = await createTestPlan();
       const ana = plan.people[0]!;
-      const [, real] = await Promise.all([startIncident({ ...plan.scope, personId: ana.id, drill: true }), startIncident({ ...plan.scope, personId: ana.id })]);
+      const [, real] = await Promise.all([
+        startIncident({ ...plan.scope, personId: ana.id, drill: true }),
+        startIncident({ ...plan.scope, personId: ana.id }),
+      ]);
       expect((await db.incident.findUniqueOrThrow({ where: { id: real.incident.id } })).drill).toBe(false);
       expect(await db.incident.count({ where: { familyId: plan.family.id, status: "open", drill: true } })).toBe(0);
     }
@@ -131,7 +152,11 @@ describe("routing", () => {
   it("a text to a live question never lands on another family's ended incident", async () => {
     const a = await createTestPlan({ name: "Familia Vega" });
     const ana = a.people[0]!;
-    const b = await createTestPlan({ name: "Familia Ruiz", people: [{ name: "Ana (prima)", phone: ana.phone }], words: { safeWord: "tamarindo", duressWord: "papalote" } });
+    const b = await createTestPlan({
+      name: "Familia Ruiz",
+      people: [{ name: "Ana (prima)", phone: ana.phone }],
+      words: { safeWord: "tamarindo", duressWord: "papalote" },
+    });
     const old = await startIncident({ ...b.scope, personId: b.people[0]!.id });
     await closeIncidentByAdult({ ...b.scope, incidentId: old.incident.id, outcome: "false_alarm" });
     const live = await startIncident({ ...a.scope, personId: ana.id });

@@ -41,7 +41,10 @@ const texts: Record<TextKind, string[]> = {
   start: ["INICIO"],
 };
 const secretWords = ["mazapan", "girasol", "tamarindo", "papalote"];
-const wordOf: Record<FamilyKey, { safe: TextKind; duress: TextKind }> = { A: { safe: "safeA", duress: "duressA" }, B: { safe: "safeB", duress: "duressB" } };
+const wordOf: Record<FamilyKey, { safe: TextKind; duress: TextKind }> = {
+  A: { safe: "safeA", duress: "duressA" },
+  B: { safe: "safeB", duress: "duressB" },
+};
 
 // Who is who: P1 is Ana (family A) and a contact of family B (tier 1 for Beto); C1 is a contact
 // of both families (tier 1 for Ana, tier 2 for Beto).
@@ -57,7 +60,15 @@ const tiers: Record<FamilyKey, { phone: Phone; tier: number; of: PersonKey }[]> 
 const steps = ["call", "tier1", "tier2", "tier3"] as const;
 
 type ModelPerson = { state: PersonVerification; wordAnswered: boolean };
-type ModelIncident = { id: string; family: FamilyKey; people: Map<PersonKey, ModelPerson>; open: boolean; outcome: Outcome | null; stepsDone: Set<string>; asked: Map<Phone, Set<"person" | "contact">> };
+type ModelIncident = {
+  id: string;
+  family: FamilyKey;
+  people: Map<PersonKey, ModelPerson>;
+  open: boolean;
+  outcome: Outcome | null;
+  stepsDone: Set<string>;
+  asked: Map<Phone, Set<"person" | "contact">>;
+};
 type Model = { incidents: ModelIncident[]; guesses: Map<PersonKey, number> };
 
 type Real = {
@@ -66,12 +77,14 @@ type Real = {
   phones: Record<Phone, string>;
 };
 
-const openIncidentOf = (model: Model, family: FamilyKey) => model.incidents.findLast((incident) => incident.family === family && incident.open);
+const openIncidentOf = (model: Model, family: FamilyKey) =>
+  model.incidents.findLast((incident) => incident.family === family && incident.open);
 
 /** The families that asked this number, and the incidents of each that take its answer. */
 function askingIncidents(model: Model, phone: Phone): Map<FamilyKey, ModelIncident[]> {
   const byFamily = new Map<FamilyKey, ModelIncident[]>();
-  for (const incident of model.incidents) if (incident.asked.has(phone)) byFamily.set(incident.family, [...(byFamily.get(incident.family) ?? []), incident]);
+  for (const incident of model.incidents)
+    if (incident.asked.has(phone)) byFamily.set(incident.family, [...(byFamily.get(incident.family) ?? []), incident]);
   for (const [family, incidents] of byFamily) {
     const open = incidents.filter((incident) => incident.open);
     byFamily.set(family, open.length ? open : incidents);
@@ -80,22 +93,34 @@ function askingIncidents(model: Model, phone: Phone): Map<FamilyKey, ModelIncide
 }
 
 function stepPings(incident: ModelIncident, step: (typeof steps)[number]): Phone[] {
-  if (step === "call") return [...incident.people].filter(([, person]) => !person.wordAnswered && person.state !== "confirmed_safe").map(([key]) => personPhone[key]);
+  if (step === "call")
+    return [...incident.people]
+      .filter(([, person]) => !person.wordAnswered && person.state !== "confirmed_safe")
+      .map(([key]) => personPhone[key]);
   const tier = steps.indexOf(step);
-  return tiers[incident.family].filter((entry) => entry.tier === tier && incident.people.has(entry.of) && incident.people.get(entry.of)!.state !== "confirmed_safe").map((entry) => entry.phone);
+  return tiers[incident.family]
+    .filter((entry) => entry.tier === tier && incident.people.has(entry.of) && incident.people.get(entry.of)!.state !== "confirmed_safe")
+    .map((entry) => entry.phone);
 }
 
 class Start implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly family: FamilyKey, readonly who: PersonKey | "all") {}
+  constructor(
+    readonly family: FamilyKey,
+    readonly who: PersonKey | "all",
+  ) {}
   check = () => this.who === "all" || familyPeople[this.family].includes(this.who);
   async run(model: Model, real: Real) {
     const targets = this.who === "all" ? familyPeople[this.family] : [this.who];
-    const started = await startIncident({ ...real.families[this.family].scope, personId: this.who === "all" ? null : real.personIds[this.who] });
+    const started = await startIncident({
+      ...real.families[this.family].scope,
+      personId: this.who === "all" ? null : real.personIds[this.who],
+    });
     // People already under verification stay where they are, and so do people who answered with
     // a word minutes ago (every step of a run is within those minutes); the others get a new incident.
     const mine = model.incidents.filter((incident) => incident.family === this.family);
     const heldBy = (person: PersonKey) =>
-      mine.find((incident) => incident.open && incident.people.has(person)) ?? mine.findLast((incident) => incident.people.get(person)?.wordAnswered);
+      mine.find((incident) => incident.open && incident.people.has(person)) ??
+      mine.findLast((incident) => incident.people.get(person)?.wordAnswered);
     const free = targets.filter((person) => !heldBy(person));
     if (free.length === 0) {
       expect(started).toEqual({ incident: expect.objectContaining({ id: heldBy(targets[0]!)!.id }), alreadyOpen: true });
@@ -116,7 +141,12 @@ class Start implements fc.AsyncCommand<Model, Real> {
 }
 
 class Reply implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly from: Phone, readonly kind: TextKind, readonly variant: number, readonly twice: boolean) {}
+  constructor(
+    readonly from: Phone,
+    readonly kind: TextKind,
+    readonly variant: number,
+    readonly twice: boolean,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const text = texts[this.kind][this.variant % texts[this.kind].length]!;
@@ -133,7 +163,9 @@ class Reply implements fc.AsyncCommand<Model, Real> {
     const asking = askingIncidents(model, this.from);
     const withWord = [...asking.keys()].filter((family) => this.kind === wordOf[family].safe || this.kind === wordOf[family].duress);
     const anyLive = [...asking.values()].some((incidents) => incidents.some((incident) => incident.open));
-    const protectors = (Object.keys(familyPeople) as FamilyKey[]).filter((family) => familyPeople[family].some((person) => personPhone[person] === this.from));
+    const protectors = (Object.keys(familyPeople) as FamilyKey[]).filter((family) =>
+      familyPeople[family].some((person) => personPhone[person] === this.from),
+    );
     const keyword = this.kind === "stop" || this.kind === "start";
     const recipients = new Set(
       keyword
@@ -141,11 +173,13 @@ class Reply implements fc.AsyncCommand<Model, Real> {
         : [...asking.keys()].filter(
             (family) =>
               withWord.includes(family) ||
-              ((!anyLive || asking.get(family)!.some((incident) => incident.open)) && (withWord.length === 0 || protectors.some((other) => other !== family))),
+              ((!anyLive || asking.get(family)!.some((incident) => incident.open)) &&
+                (withWord.length === 0 || protectors.some((other) => other !== family))),
           ),
     );
     const after = await replyEventsByFamily(real);
-    for (const family of ["A", "B"] as const) expect(after[family] > before[family], `family ${family} received "${text}" from ${this.from}`).toBe(recipients.has(family));
+    for (const family of ["A", "B"] as const)
+      expect(after[family] > before[family], `family ${family} received "${text}" from ${this.from}`).toBe(recipients.has(family));
 
     for (const family of recipients) for (const incident of asking.get(family)!) this.apply(model, incident);
   }
@@ -157,7 +191,9 @@ class Reply implements fc.AsyncCommand<Model, Real> {
     const isDuress = this.kind === wordOf[family].duress;
     const attempt = ["safeA", "duressA", "safeB", "duressB", "wrong"].includes(this.kind);
     if (roles.has("person")) {
-      const key = (Object.keys(personPhone) as PersonKey[]).find((person) => personPhone[person] === this.from && incident.people.has(person))!;
+      const key = (Object.keys(personPhone) as PersonKey[]).find(
+        (person) => personPhone[person] === this.from && incident.people.has(person),
+      )!;
       const person = incident.people.get(key)!;
       let allowed = true;
       if (attempt && incident.open) {
@@ -197,7 +233,8 @@ class Wave implements fc.AsyncCommand<Model, Real> {
       const pings = stepPings(incident, step);
       if (pings.length) {
         next = step;
-        for (const phone of pings) incident.asked.set(phone, new Set([...(incident.asked.get(phone) ?? []), step === "call" ? "person" : "contact"]));
+        for (const phone of pings)
+          incident.asked.set(phone, new Set([...(incident.asked.get(phone) ?? []), step === "call" ? "person" : "contact"]));
         break;
       }
     }
@@ -220,7 +257,10 @@ class StartAndAskAll implements fc.AsyncCommand<Model, Real> {
 }
 
 class Close implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly family: FamilyKey, readonly outcome: Outcome) {}
+  constructor(
+    readonly family: FamilyKey,
+    readonly outcome: Outcome,
+  ) {}
   check = (model: Readonly<Model>) => openIncidentOf(model as Model, this.family) !== undefined;
   async run(model: Model, real: Real) {
     const incident = openIncidentOf(model, this.family)!;
@@ -247,36 +287,63 @@ async function checkInvariants(model: Model, real: Real) {
   const familyIds = [real.families.A.id, real.families.B.id];
   const wordReplies = new Set<string>();
   for (const incident of model.incidents) {
-    const row = await db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { people: true, events: { select: { type: true } } } });
-    expect({ open: row.status === "open", outcome: row.outcome }, `incident of ${incident.family}`).toEqual({ open: incident.open, outcome: incident.outcome });
+    const row = await db.incident.findUniqueOrThrow({
+      where: { id: incident.id },
+      include: { people: true, events: { select: { type: true } } },
+    });
+    expect({ open: row.status === "open", outcome: row.outcome }, `incident of ${incident.family}`).toEqual({
+      open: incident.open,
+      outcome: incident.outcome,
+    });
     for (const [key, person] of incident.people) {
       const entry = row.people.find((candidate) => candidate.personId === real.personIds[key])!;
       expect(entry.state, `${key} in the incident of ${incident.family}`).toBe(person.state);
       expect(entry.openPersonId !== null).toBe(incident.open);
     }
     // Duress is never followed by an all-clear.
-    if (row.people.some((entry) => entry.state === "in_danger")) expect(row.events.map((event) => event.type)).not.toContain("all_clear_sent");
+    if (row.people.some((entry) => entry.state === "in_danger"))
+      expect(row.events.map((event) => event.type)).not.toContain("all_clear_sent");
     // Closed safe exactly when every claimed person gave the safe word.
     expect(row.outcome === "confirmed_safe").toBe(row.people.every((entry) => entry.state === "confirmed_safe"));
     // A person who answered with a word is asked nothing more by that incident.
     for (const entry of row.people.filter((candidate) => candidate.wordAnsweredAt)) {
-      const later = await db.checkIn.count({ where: { incidentId: incident.id, personId: entry.personId, contactId: null, createdAt: { gt: entry.wordAnsweredAt! } } });
+      const later = await db.checkIn.count({
+        where: { incidentId: incident.id, personId: entry.personId, contactId: null, createdAt: { gt: entry.wordAnsweredAt! } },
+      });
       expect(later).toBe(0);
       // The phone's transcript after a word: this incident's family sent it exactly the word's
       // reply and nothing else, the same text whichever word it was.
       const phone = await db.person.findUniqueOrThrow({ where: { id: entry.personId }, select: { phone: true } });
-      const after = await db.outboundMessage.findMany({ where: { familyId: row.familyId, to: phone.phone, createdAt: { gte: row.startedAt }, purpose: { notIn: ["incident_check_in", "incident_call"] } }, select: { purpose: true, body: true } });
-      expect(after.map((message) => message.purpose), `what ${entry.personId} got after a word`).toEqual(["incident_word_reply"]);
+      const after = await db.outboundMessage.findMany({
+        where: {
+          familyId: row.familyId,
+          to: phone.phone,
+          createdAt: { gte: row.startedAt },
+          purpose: { notIn: ["incident_check_in", "incident_call"] },
+        },
+        select: { purpose: true, body: true },
+      });
+      expect(
+        after.map((message) => message.purpose),
+        `what ${entry.personId} got after a word`,
+      ).toEqual(["incident_word_reply"]);
       wordReplies.add(after[0]!.body);
     }
   }
   expect(wordReplies.size, "one reply text after either word").toBeLessThanOrEqual(1);
   // One open incident per person.
-  const open = await db.incidentPerson.groupBy({ by: ["personId"], where: { familyId: { in: familyIds }, incident: { status: "open" } }, _count: true });
+  const open = await db.incidentPerson.groupBy({
+    by: ["personId"],
+    where: { familyId: { in: familyIds }, incident: { status: "open" } },
+    _count: true,
+  });
   for (const group of open) expect(group._count).toBe(1);
   // A family sees no text from a number another family protects: YES/NO count, the rest is hidden,
   // so a right guess at the other family's word looks like a wrong one.
-  const hidden = await db.checkIn.findMany({ where: { familyId: real.families.B.id, phone: real.phones.P1, reply: { not: null } }, select: { reply: true } });
+  const hidden = await db.checkIn.findMany({
+    where: { familyId: real.families.B.id, phone: real.phones.P1, reply: { not: null } },
+    select: { reply: true },
+  });
   for (const { reply } of hidden) expect(reply).toBe(REDACTED);
   // No family's word in clear in its own rows; none in any message sent.
   const ownWords: Record<FamilyKey, string[]> = { A: secretWords.slice(0, 2), B: secretWords.slice(2) };
@@ -288,19 +355,30 @@ async function checkInvariants(model: Model, real: Real) {
     ]).toLowerCase();
     for (const word of ownWords[key]) expect(rows, `family ${key}'s rows`).not.toContain(word);
   }
-  const outbound = JSON.stringify(await db.outboundMessage.findMany({ where: { OR: [{ familyId: { in: familyIds } }, { to: { in: Object.values(real.phones) } }] }, select: { body: true } })).toLowerCase();
+  const outbound = JSON.stringify(
+    await db.outboundMessage.findMany({
+      where: { OR: [{ familyId: { in: familyIds } }, { to: { in: Object.values(real.phones) } }] },
+      select: { body: true },
+    }),
+  ).toLowerCase();
   for (const word of secretWords) expect(outbound).not.toContain(word);
   // What a number sent never holds, in clear, a word of a family that has that number in its plan
   // (another family's word from an unrelated number is just text to everyone).
   const related: Record<Phone, string[]> = { P1: secretWords, P2: secretWords.slice(0, 2), P3: secretWords.slice(2), C1: secretWords };
   for (const phone of Object.keys(related) as Phone[]) {
-    const received = JSON.stringify(await db.inboundWebhook.findMany({ where: { fromNumber: real.phones[phone] }, select: { body: true, params: true } })).toLowerCase();
+    const received = JSON.stringify(
+      await db.inboundWebhook.findMany({ where: { fromNumber: real.phones[phone] }, select: { body: true, params: true } }),
+    ).toLowerCase();
     for (const word of related[phone]) expect(received, `a text from ${phone}`).not.toContain(word);
   }
 }
 
 async function setup(): Promise<{ model: Model; real: Real }> {
-  const a = await createTestPlan({ name: "Familia Vega", people: [{ name: "Ana Vega" }, { name: "Luis Vega" }], contacts: [{ name: "Coach", tier: 1, of: "Ana Vega" }] });
+  const a = await createTestPlan({
+    name: "Familia Vega",
+    people: [{ name: "Ana Vega" }, { name: "Luis Vega" }],
+    contacts: [{ name: "Coach", tier: 1, of: "Ana Vega" }],
+  });
   const [ana, luis] = a.people;
   const coach = a.contacts[0]!;
   const b = await createTestPlan({
@@ -328,7 +406,12 @@ const commands = [
   // Replies are the heart of it: weighted towards the shared numbers and towards words.
   ...Array.from({ length: 3 }, () =>
     fc
-      .tuple(fc.constantFrom<Phone>("P1", "P1", "P2", "P3", "C1"), fc.constantFrom<TextKind>("safeA", "safeA", "duressA", "safeB", "duressB", ...(Object.keys(texts) as TextKind[])), fc.nat(5), fc.boolean())
+      .tuple(
+        fc.constantFrom<Phone>("P1", "P1", "P2", "P3", "C1"),
+        fc.constantFrom<TextKind>("safeA", "safeA", "duressA", "safeB", "duressB", ...(Object.keys(texts) as TextKind[])),
+        fc.nat(5),
+        fc.boolean(),
+      )
       .map(([from, kind, variant, twice]) => new Reply(from, kind, variant, twice)),
   ),
   family.map((key) => new Wave(key)),

@@ -34,7 +34,10 @@ type Transaction = Prisma.TransactionClient;
  * Spends one guess of the person's budget, atomically: a lock on the person serializes the
  * count and the insert, so ten replies arriving at once get exactly `limit` evaluations.
  */
-export async function spendWordGuess(tx: Transaction, options: { personId: string; incidentId: string }): Promise<{ allowed: boolean; left: number }> {
+export async function spendWordGuess(
+  tx: Transaction,
+  options: { personId: string; incidentId: string },
+): Promise<{ allowed: boolean; left: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`word-guess:${options.personId}`}))`;
   const used = await countWordGuesses(tx, options.personId);
   if (used >= wordGuessBudget.limit) return { allowed: false, left: 0 };

@@ -83,8 +83,18 @@ export async function startIncidentWorker(options: { pollInterval?: number } = {
 export function isConnectionLoss(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === "string" && (/^(08|57P0)/.test(code) || ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "P1001", "P1017"].includes(code))) return true;
-  return typeof message === "string" && /Connection terminated|connection error|terminating connection|server closed the connection|timeout exceeded when trying to connect|Can't reach database server|Client was closed|the database system is (starting up|shutting down)/i.test(message);
+  if (
+    typeof code === "string" &&
+    (/^(08|57P0)/.test(code) ||
+      ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "P1001", "P1017"].includes(code))
+  )
+    return true;
+  return (
+    typeof message === "string" &&
+    /Connection terminated|connection error|terminating connection|server closed the connection|timeout exceeded when trying to connect|Can't reach database server|Client was closed|the database system is (starting up|shutting down)/i.test(
+      message,
+    )
+  );
 }
 
 /**
@@ -135,7 +145,9 @@ export function keepWorkerAlive(worker: { restart(): void }, exit: (code: number
       worker.restart();
       return;
     }
-    console.error(`worker: ${kind}: ${error instanceof Error && error.stack ? error.stack.split("\n").slice(0, 2).join(" ") : text}; exiting`);
+    console.error(
+      `worker: ${kind}: ${error instanceof Error && error.stack ? error.stack.split("\n").slice(0, 2).join(" ") : text}; exiting`,
+    );
     exit(1);
   };
   process.on("unhandledRejection", onError("unhandled rejection"));

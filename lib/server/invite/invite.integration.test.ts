@@ -85,8 +85,12 @@ describe("revokeInvite", () => {
     const { family, ownerId } = await createTestFamily();
     const { invite } = await createInvite({ familyId: family.id, userId: ownerId, role: "admin" });
     const other = await createTestFamily();
-    await expect(revokeInvite({ familyId: other.family.id, userId: other.ownerId, inviteId: invite.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(revokeInvite({ familyId: family.id, userId: other.ownerId, inviteId: invite.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeInvite({ familyId: other.family.id, userId: other.ownerId, inviteId: invite.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(revokeInvite({ familyId: family.id, userId: other.ownerId, inviteId: invite.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(revokeInvite({ familyId: family.id, userId: ownerId, inviteId: "nope" })).rejects.toMatchObject({ code: "not_found" });
     expect(await db.invite.count({ where: { id: invite.id } })).toBe(1);
   });

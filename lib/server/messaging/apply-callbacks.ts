@@ -45,9 +45,17 @@ export async function applyStatusCallback(tx: Transaction, options: { params: Re
  * failed is followed by the call at once, without waiting for its timer.
  */
 export async function onCheckInDelivery(tx: Transaction, options: { messageId: string; status: string }) {
-  const checkIn = await tx.checkIn.findUnique({ where: { messageId: options.messageId }, select: { incidentId: true, phone: true, wave: true, incident: { select: { status: true } } } });
+  const checkIn = await tx.checkIn.findUnique({
+    where: { messageId: options.messageId },
+    select: { incidentId: true, phone: true, wave: true, incident: { select: { status: true } } },
+  });
   if (!checkIn?.incidentId) return;
-  await appendIncidentEvent({ client: tx, incidentId: checkIn.incidentId, type: "delivery", data: { phone: checkIn.phone, status: options.status } });
+  await appendIncidentEvent({
+    client: tx,
+    incidentId: checkIn.incidentId,
+    type: "delivery",
+    data: { phone: checkIn.phone, status: options.status },
+  });
   if (checkIn.wave === 0 && failedStatuses.has(options.status) && checkIn.incident?.status === "open") {
     await scheduleSteps(tx, { incidentId: checkIn.incidentId, steps: [{ step: "call", runAt: new Date() }] });
   }
@@ -62,8 +70,14 @@ export async function applyKeypad(tx: Transaction, options: { params: Record<str
   const checkIn = await tx.checkIn.findUnique({ where: { messageId: message.id } });
   if (!checkIn) return;
   if (checkIn.kind === "incident" && checkIn.incidentId) {
-    await applyIncidentReply(tx, { checkIn: { id: checkIn.id, incidentId: checkIn.incidentId, personId: checkIn.personId, contactId: checkIn.contactId }, input: { via: "keypad", digit: parsed.data.Digits } });
+    await applyIncidentReply(tx, {
+      checkIn: { id: checkIn.id, incidentId: checkIn.incidentId, personId: checkIn.personId, contactId: checkIn.contactId },
+      input: { via: "keypad", digit: parsed.data.Digits },
+    });
   } else {
-    await tx.checkIn.updateMany({ where: { id: checkIn.id, repliedAt: null }, data: { reply: `keypad:${parsed.data.Digits}`, repliedAt: new Date() } });
+    await tx.checkIn.updateMany({
+      where: { id: checkIn.id, repliedAt: null },
+      data: { reply: `keypad:${parsed.data.Digits}`, repliedAt: new Date() },
+    });
   }
 }

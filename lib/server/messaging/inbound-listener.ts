@@ -28,7 +28,11 @@ export function listenForInbound(options: { fallbackLookMs?: number } = {}): { l
     }
     acting = actOnNewInbound()
       .then(() => undefined)
-      .catch((error: unknown) => console.warn(`worker: acting on new webhooks failed (${error instanceof Error ? error.name : typeof error}); the sweeper will retry`))
+      .catch((error: unknown) =>
+        console.warn(
+          `worker: acting on new webhooks failed (${error instanceof Error ? error.name : typeof error}); the sweeper will retry`,
+        ),
+      )
       .finally(() => {
         acting = null;
         if (actAgain) {

@@ -20,18 +20,42 @@ describe("the inbound sweeper", () => {
     await drainJobs();
     // The oldest row is damaged (a reading that is not one): acting on it throws.
     const broken = await db.inboundWebhook.create({
-      data: { providerKey: messageSid(), kind: "sms", fromNumber: ana.phone, toNumber: "+15005550006", body: "hola", params: {}, readings: { damaged: null }, receivedAt: new Date(Date.now() - 120_000) },
+      data: {
+        providerKey: messageSid(),
+        kind: "sms",
+        fromNumber: ana.phone,
+        toNumber: "+15005550006",
+        body: "hola",
+        params: {},
+        readings: { damaged: null },
+        receivedAt: new Date(Date.now() - 120_000),
+      },
     });
-    const good = await storeInbound({ providerKey: messageSid(), kind: "sms", fromNumber: ana.phone, toNumber: "+15005550006", body: "ya voy", params: {} });
+    const good = await storeInbound({
+      providerKey: messageSid(),
+      kind: "sms",
+      fromNumber: ana.phone,
+      toNumber: "+15005550006",
+      body: "ya voy",
+      params: {},
+    });
     await db.inboundWebhook.update({ where: { id: good.id }, data: { receivedAt: new Date(Date.now() - 60_000) } });
 
     expect(await sweepInbound()).toBeGreaterThanOrEqual(1);
     expect(await db.inboundWebhook.findUniqueOrThrow({ where: { id: good.id } })).toMatchObject({ processedAt: expect.any(Date) });
     expect(await db.checkIn.findFirstOrThrow({ where: { incidentId: incident.id, personId: ana.id } })).toMatchObject({ reply: "ya voy" });
-    expect(await db.inboundWebhook.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ processedAt: null, attempts: 1, parkedAt: null });
+    expect(await db.inboundWebhook.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({
+      processedAt: null,
+      attempts: 1,
+      parkedAt: null,
+    });
 
     for (let run = 2; run <= SWEEP_MAX_ATTEMPTS; run++) await sweepInbound();
-    expect(await db.inboundWebhook.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ processedAt: null, attempts: SWEEP_MAX_ATTEMPTS, parkedAt: expect.any(Date) });
+    expect(await db.inboundWebhook.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({
+      processedAt: null,
+      attempts: SWEEP_MAX_ATTEMPTS,
+      parkedAt: expect.any(Date),
+    });
     const errors = takeConsoleErrors().map((args) => args.map(String).join(" "));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(`parked sms webhook ${broken.id}`);

@@ -119,11 +119,25 @@ export async function storeInbound(row: InboundRow): Promise<{ id: string; proce
            UNION ALL
            SELECT id::text, "processedAt" IS NOT NULL, false FROM inbound_webhook
            WHERE "providerKey" = $2 AND NOT EXISTS (SELECT 1 FROM stored)`,
-    values: [randomUUID(), row.providerKey, row.kind, row.fromNumber ?? null, row.toNumber ?? null, row.body ?? null, JSON.stringify(row.params), row.familyId ?? null, JSON.stringify(row.readings ?? {}), row.nothingToDo ?? false],
+    values: [
+      randomUUID(),
+      row.providerKey,
+      row.kind,
+      row.fromNumber ?? null,
+      row.toNumber ?? null,
+      row.body ?? null,
+      JSON.stringify(row.params),
+      row.familyId ?? null,
+      JSON.stringify(row.readings ?? {}),
+      row.nothingToDo ?? false,
+    ],
   });
   if (rows[0]) return rows[0];
   // The same delivery was being stored at the same moment: its row is visible only now.
-  const existing = await intakePool.query<{ id: string; processed: boolean }>(`SELECT id::text, "processedAt" IS NOT NULL AS processed FROM inbound_webhook WHERE "providerKey" = $1`, [row.providerKey]);
+  const existing = await intakePool.query<{ id: string; processed: boolean }>(
+    `SELECT id::text, "processedAt" IS NOT NULL AS processed FROM inbound_webhook WHERE "providerKey" = $1`,
+    [row.providerKey],
+  );
   return { ...existing.rows[0]!, fresh: false };
 }
 
@@ -163,7 +177,16 @@ async function processInboundOnce(id: string): Promise<boolean> {
   });
 }
 
-type StoredRow = { id: string; kind: InboundKind; fromNumber: string | null; toNumber: string | null; body: string | null; params: Record<string, string>; readings: Record<string, Reading>; processedAt: Date | null };
+type StoredRow = {
+  id: string;
+  kind: InboundKind;
+  fromNumber: string | null;
+  toNumber: string | null;
+  body: string | null;
+  params: Record<string, string>;
+  readings: Record<string, Reading>;
+  processedAt: Date | null;
+};
 
 async function actOn(tx: Transaction, row: StoredRow) {
   const messageId = row.params._m ?? null;
@@ -171,7 +194,16 @@ async function actOn(tx: Transaction, row: StoredRow) {
   if (row.kind === "gather") return applyKeypad(tx, { params: row.params, messageId });
   const from = row.fromNumber ?? "";
   const redacted = Object.values(row.readings).some((reading) => reading.word !== null);
-  await receiveReply(tx, { from, to: row.toNumber, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(row.params), text: row.body ?? "", redacted, readings: row.readings, senderLocale: await senderLocale(tx, from) });
+  await receiveReply(tx, {
+    from,
+    to: row.toNumber,
+    pool: getMessagingProvider().senderPool,
+    sentAt: sentAtOf(row.params),
+    text: row.body ?? "",
+    redacted,
+    readings: row.readings,
+    senderLocale: await senderLocale(tx, from),
+  });
 }
 
 /** When a text found in the provider's record was sent (reconciliation notes it; webhooks do not). */
@@ -181,7 +213,9 @@ export function sentAtOf(params: Record<string, string>): Date | undefined {
 }
 
 async function senderLocale(tx: Transaction, phone: string): Promise<Locale> {
-  const known = (await tx.person.findFirst({ where: { phone }, select: { locale: true } })) ?? (await tx.contact.findFirst({ where: { phone }, select: { locale: true } }));
+  const known =
+    (await tx.person.findFirst({ where: { phone }, select: { locale: true } })) ??
+    (await tx.contact.findFirst({ where: { phone }, select: { locale: true } }));
   return known?.locale ?? (phone.startsWith("+52") ? "es" : "en");
 }
 
@@ -220,8 +254,10 @@ async function recordFailedAttempt({ id, kind }: { id: string; kind: string }, e
     UPDATE inbound_webhook SET attempts = attempts + 1,
       "parkedAt" = CASE WHEN attempts + 1 >= ${SWEEP_MAX_ATTEMPTS} THEN now() ELSE NULL END
     WHERE id = ${id}::uuid AND "processedAt" IS NULL RETURNING attempts`;
-  if (row && row.attempts >= SWEEP_MAX_ATTEMPTS) console.error(`inbound sweeper: parked ${kind} webhook ${id} after ${row.attempts} failed attempts (${reason})`);
-  else if (row) console.warn(`inbound sweeper: acting on ${kind} webhook ${id} failed (attempt ${row.attempts} of ${SWEEP_MAX_ATTEMPTS}): ${reason}`);
+  if (row && row.attempts >= SWEEP_MAX_ATTEMPTS)
+    console.error(`inbound sweeper: parked ${kind} webhook ${id} after ${row.attempts} failed attempts (${reason})`);
+  else if (row)
+    console.warn(`inbound sweeper: acting on ${kind} webhook ${id} failed (attempt ${row.attempts} of ${SWEEP_MAX_ATTEMPTS}): ${reason}`);
 }
 
 /** An error's kind and code, never its message (it may quote the stored text). */

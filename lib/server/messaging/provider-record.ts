@@ -11,7 +11,10 @@ const RECORD_SKEW_MS = 60_000;
  * from around the message's creation on, whose provider id no other message of ours holds —
  * the earliest such. Twilio's record does not expose the status callback URL that carries our id.
  */
-export async function findSentInRecord(record: ProviderRecord, message: { id: string; to: string; body: string; createdAt: Date; fromNumber: string | null }): Promise<RecordedMessage | undefined> {
+export async function findSentInRecord(
+  record: ProviderRecord,
+  message: { id: string; to: string; body: string; createdAt: Date; fromNumber: string | null },
+): Promise<RecordedMessage | undefined> {
   const since = new Date(message.createdAt.getTime() - RECORD_SKEW_MS);
   const sent = await record.listSent({ to: message.to, since });
   const named = sent.find((candidate) => candidate.messageId === message.id);
@@ -25,7 +28,14 @@ export async function findSentInRecord(record: ProviderRecord, message: { id: st
   );
   if (candidates.length === 0) return undefined;
   const held = new Set(
-    (await db.outboundMessage.findMany({ where: { providerSid: { in: candidates.map((candidate) => candidate.sid) }, NOT: { id: message.id } }, select: { providerSid: true } })).map((row) => row.providerSid),
+    (
+      await db.outboundMessage.findMany({
+        where: { providerSid: { in: candidates.map((candidate) => candidate.sid) }, NOT: { id: message.id } },
+        select: { providerSid: true },
+      })
+    ).map((row) => row.providerSid),
   );
-  return candidates.filter((candidate) => !held.has(candidate.sid)).sort((a, b) => (a.sentAt?.getTime() ?? 0) - (b.sentAt?.getTime() ?? 0))[0];
+  return candidates
+    .filter((candidate) => !held.has(candidate.sid))
+    .sort((a, b) => (a.sentAt?.getTime() ?? 0) - (b.sentAt?.getTime() ?? 0))[0];
 }

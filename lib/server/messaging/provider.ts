@@ -42,7 +42,20 @@ export interface ProviderRecord {
 }
 
 /** Twilio Lookup v2 line types (line_type_intelligence.type). */
-export const lineTypes = ["mobile", "landline", "fixedVoip", "nonFixedVoip", "personal", "tollFree", "premium", "sharedCost", "uan", "voicemail", "pager", "unknown"] as const;
+export const lineTypes = [
+  "mobile",
+  "landline",
+  "fixedVoip",
+  "nonFixedVoip",
+  "personal",
+  "tollFree",
+  "premium",
+  "sharedCost",
+  "uan",
+  "voicemail",
+  "pager",
+  "unknown",
+] as const;
 export type LineType = (typeof lineTypes)[number];
 
 /** What the provider knows of a number's line: its type and carrier (Twilio Lookup v2). */

@@ -51,7 +51,12 @@ export async function handleVoice({ params, messageId }: WebhookInput): Promise<
   const locale = message.locale;
   const asks = (await db.checkIn.count({ where: { messageId: message.id } })) > 0;
   if (asks) {
-    const gather = response.gather({ numDigits: 1, timeout: 8, method: "POST", action: `/api/twilio/voice/gather?m=${message.id}#${CONNECTION_OVERRIDES}` });
+    const gather = response.gather({
+      numDigits: 1,
+      timeout: 8,
+      method: "POST",
+      action: `/api/twilio/voice/gather?m=${message.id}#${CONNECTION_OVERRIDES}`,
+    });
     gather.say(voices[locale], message.body);
     response.say(voices[locale], renderMessage(locale, "callNoInput"));
   } else {

@@ -21,7 +21,11 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
   if (!parsed.success) return new Response("Bad request", { status: 400 });
   const { MessageSid, From, To, Body } = parsed.data;
 
-  const concerned = await findConcernedFamilies(intakePool, From, { to: To, pool: getMessagingProvider().senderPool, sentAt: sentAtOf(params) });
+  const concerned = await findConcernedFamilies(intakePool, From, {
+    to: To,
+    pool: getMessagingProvider().senderPool,
+    sentAt: sentAtOf(params),
+  });
   const readings: Record<string, Reading> = {};
   for (const { familyId, words } of concerned) {
     readings[familyId] = await readReply({
@@ -37,7 +41,8 @@ export async function receiveInboundSms({ params }: WebhookInput): Promise<Respo
   const body = withWord.length ? REDACTED : Body;
   // A number in some plan that no family has a question out to, sending no carrier keyword
   // (STOP, HELP…): acting on it would change nothing, so it is stored as acted on.
-  const nothingToDo = concerned.length > 0 && !concerned.some((family) => family.asked) && (withWord.length > 0 || carrierKeyword(Body) === null);
+  const nothingToDo =
+    concerned.length > 0 && !concerned.some((family) => family.asked) && (withWord.length > 0 || carrierKeyword(Body) === null);
   await acceptInbound({
     providerKey: MessageSid,
     kind: "sms",

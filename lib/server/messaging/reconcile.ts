@@ -20,7 +20,11 @@ const INBOUND_MARGIN_MS = 10 * 60_000;
  */
 async function inboundSince(to: string, now: Date, lookbackMs?: number): Promise<Date> {
   if (lookbackMs !== undefined) return new Date(now.getTime() - lookbackMs);
-  const newest = await db.inboundWebhook.findFirst({ where: { kind: "sms", toNumber: to }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } });
+  const newest = await db.inboundWebhook.findFirst({
+    where: { kind: "sms", toNumber: to },
+    orderBy: { receivedAt: "desc" },
+    select: { receivedAt: true },
+  });
   const fromNewest = newest ? newest.receivedAt.getTime() - INBOUND_MARGIN_MS : 0;
   return new Date(Math.max(now.getTime() - FULL_LOOKBACK_MS, Math.min(now.getTime() - RECONCILE_LOOKBACK_MS, fromNewest)));
 }
@@ -47,11 +51,26 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
   for (const to of provider.inboundNumbers) {
     const received = await record.listInbound({ to, since: await inboundSince(to, now, options.lookbackMs) });
     const known = new Set(
-      (await db.inboundWebhook.findMany({ where: { providerKey: { in: received.map((message) => message.sid) } }, select: { providerKey: true } })).map((row) => row.providerKey),
+      (
+        await db.inboundWebhook.findMany({
+          where: { providerKey: { in: received.map((message) => message.sid) } },
+          select: { providerKey: true },
+        })
+      ).map((row) => row.providerKey),
     );
     for (const message of received.filter((candidate) => !known.has(candidate.sid)).reverse()) {
       // When it was sent travels with it: it answers only questions asked before that moment.
-      await receiveInboundSms({ params: { MessageSid: message.sid, From: message.from, To: message.to, Body: message.body, NumMedia: "0", ...(message.sentAt ? { _sentAt: message.sentAt.toISOString() } : {}) }, messageId: null });
+      await receiveInboundSms({
+        params: {
+          MessageSid: message.sid,
+          From: message.from,
+          To: message.to,
+          Body: message.body,
+          NumMedia: "0",
+          ...(message.sentAt ? { _sentAt: message.sentAt.toISOString() } : {}),
+        },
+        messageId: null,
+      });
       result.inbound++;
     }
   }
@@ -73,18 +92,28 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
   });
   // A message whose send job is still queued, waiting to retry or held by a live worker is the
   // outbox's: reconciling it too would race it (and fail a message the outbox would still send).
-  const outboxOwns = await sendJobAlive(cutOff.filter((message) => message.status === "pending").map((message) => message.id), stuckBefore);
+  const outboxOwns = await sendJobAlive(
+    cutOff.filter((message) => message.status === "pending").map((message) => message.id),
+    stuckBefore,
+  );
   for (const message of cutOff) {
     if (outboxOwns.has(message.id)) continue;
     // Only an entry no other message of ours holds, preferably one that names this message.
     const sent = message.channel === "sms" ? await findSentInRecord(record, message) : undefined;
     if (sent) {
-      await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: sent.sid, status: sent.status, errorCode: null } });
+      await db.outboundMessage.updateMany({
+        where: { id: message.id, providerSid: null },
+        data: { providerSid: sent.sid, status: sent.status, errorCode: null },
+      });
       result.adopted++;
     } else if (message.channel === "voice" && message.sendingAt) {
       await endFailed(message.id, { errorCode: "interrupted" });
     } else {
-      if (message.status === "failed") await db.outboundMessage.updateMany({ where: { id: message.id, status: "failed" }, data: { status: "pending", sendingAt: null, errorCode: null } });
+      if (message.status === "failed")
+        await db.outboundMessage.updateMany({
+          where: { id: message.id, status: "failed" },
+          data: { status: "pending", sendingAt: null, errorCode: null },
+        });
       // Never final here: a retryable failure hands the message back to the outbox's job.
       const delivered = await deliverMessage(message.id).catch(async (error: unknown) => {
         if (error instanceof ProviderError && error.kind === "retryable") await requeueSend(message.id);
@@ -104,7 +133,11 @@ export async function reconcileWithProvider(options: { lookbackMs?: number; cutO
       providerSid: { not: null },
       createdAt: { gt: since },
       OR: [
-        { channel: "sms", status: { notIn: ["pending", ...finalStatuses] }, updatedAt: { lt: new Date(now.getTime() - STALE_STATUS_AFTER_MS) } },
+        {
+          channel: "sms",
+          status: { notIn: ["pending", ...finalStatuses] },
+          updatedAt: { lt: new Date(now.getTime() - STALE_STATUS_AFTER_MS) },
+        },
         { status: "pending", sendingAt: { lt: stuckBefore } },
       ],
     },

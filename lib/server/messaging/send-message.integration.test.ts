@@ -24,7 +24,14 @@ beforeAll(async () => {
   fake = await startFakeTwilio();
   retryPolicy.baseDelayMs = 5;
   setMessagingProvider(
-    createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: "+15005550006", TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 3000 }),
+    createTwilioProvider({
+      ...env,
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_FROM_NUMBER: "+15005550006",
+      TWILIO_API_BASE_URL: fake.url,
+      TWILIO_TIMEOUT_MS: 3000,
+    }),
   );
 });
 afterEach(() => (fake.requests.length = 0));
@@ -39,7 +46,12 @@ describe("sendSms through the real Twilio SDK", () => {
     expect(message).toMatchObject({ provider: "twilio", status: "queued", attempts: 1, segments: 1 });
     expect(message.providerSid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]!.params).toMatchObject({ To: message.to, Body: "Prueba del plan", From: "+15005550006", StatusCallback: `${env.PUBLIC_BASE_URL}/api/twilio/status?m=${message.id}#rc=5&rp=ct,rt,5xx` });
+    expect(fake.requests[0]!.params).toMatchObject({
+      To: message.to,
+      Body: "Prueba del plan",
+      From: "+15005550006",
+      StatusCallback: `${env.PUBLIC_BASE_URL}/api/twilio/status?m=${message.id}#rc=5&rp=ct,rt,5xx`,
+    });
   });
 
   it("retries 429 and 500 with backoff and sends exactly once", async () => {
@@ -58,7 +70,10 @@ describe("sendSms through the real Twilio SDK", () => {
     fake.failNext(503, retryPolicy.maxAttempts);
     await expect(deliverMessage(message.id)).rejects.toMatchObject({ kind: "retryable" });
     fake.failNext(503, retryPolicy.maxAttempts);
-    expect(await deliverMessage(message.id, { finalAttempt: true })).toMatchObject({ status: "failed", attempts: 3 * retryPolicy.maxAttempts });
+    expect(await deliverMessage(message.id, { finalAttempt: true })).toMatchObject({
+      status: "failed",
+      attempts: 3 * retryPolicy.maxAttempts,
+    });
   });
 
   it("is sent by one of two workers taking it at the same moment, never both", async () => {
@@ -98,7 +113,11 @@ describe("startCall through the real Twilio SDK", () => {
     expect(message).toMatchObject({ channel: "voice", status: "queued" });
     expect(fake.requests[0]).toMatchObject({
       resource: "Calls",
-      params: { MachineDetection: "Enable", Url: `${env.PUBLIC_BASE_URL}/api/twilio/voice?m=${message.id}#rc=5&rp=ct,rt,5xx`, Method: "POST" },
+      params: {
+        MachineDetection: "Enable",
+        Url: `${env.PUBLIC_BASE_URL}/api/twilio/voice?m=${message.id}#rc=5&rp=ct,rt,5xx`,
+        Method: "POST",
+      },
     });
   });
 });
@@ -113,23 +132,48 @@ describe("reconciliation beside the outbox", () => {
     // The provider answers 500 to every attempt of the outbox's first run: the job will retry later.
     fake.failNext(500, 1000);
     await drainJobs();
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "pending", providerSid: null, sendingAt: null });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "pending",
+      providerSid: null,
+      sendingAt: null,
+    });
     // Reconciliation runs past the cut-off, the provider still down: the message is the outbox's.
     await reconcileWithProvider({ cutOffAfterMs: 0 });
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "pending", providerSid: null });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "pending",
+      providerSid: null,
+    });
 
     // The provider recovers; the outbox's retry comes due and sends it.
     fake.behaveNormally();
     const utils = await workerUtils();
-    await utils.withPgClient((client) => client.query("SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = $1), run_at := now())", [`send:${message.id}`]));
+    await utils.withPgClient((client) =>
+      client.query("SELECT graphile_worker.reschedule_jobs(ARRAY(SELECT id FROM graphile_worker.jobs WHERE key = $1), run_at := now())", [
+        `send:${message.id}`,
+      ]),
+    );
     await drainJobs();
     await reconcileWithProvider({ cutOffAfterMs: 0 });
     const sent = fake.messages.filter((candidate) => candidate.to === ana.phone);
     expect(sent).toHaveLength(1);
-    const status = await handleTwilioWebhook(signedWebhook(`/api/twilio/status?m=${message.id}`, { MessageSid: sent[0]!.sid, SmsSid: sent[0]!.sid, MessageStatus: "delivered", AccountSid: fake.accountSid, From: "+15005550006", To: ana.phone }));
+    const status = await handleTwilioWebhook(
+      signedWebhook(`/api/twilio/status?m=${message.id}`, {
+        MessageSid: sent[0]!.sid,
+        SmsSid: sent[0]!.sid,
+        MessageStatus: "delivered",
+        AccountSid: fake.accountSid,
+        From: "+15005550006",
+        To: ana.phone,
+      }),
+    );
     expect(status.status).toBe(200);
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "delivered", providerSid: sent[0]!.sid });
-    expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "delivery", data: { path: ["status"], equals: "failed" } } })).toBe(0);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "delivered",
+      providerSid: sent[0]!.sid,
+    });
+    expect(
+      await db.incidentEvent.count({ where: { incidentId: incident.id, type: "delivery", data: { path: ["status"], equals: "failed" } } }),
+    ).toBe(0);
   });
 
   it("tells the incident when a first text ends failed (the call follows at once)", async () => {
@@ -140,7 +184,9 @@ describe("reconciliation beside the outbox", () => {
     fake.failNext(400);
     await drainJobs();
     expect(await db.outboundMessage.findFirstOrThrow({ where: { to: ana.phone, channel: "sms" } })).toMatchObject({ status: "failed" });
-    expect(await db.incidentEvent.count({ where: { incidentId: incident.id, type: "delivery", data: { path: ["status"], equals: "failed" } } })).toBe(1);
+    expect(
+      await db.incidentEvent.count({ where: { incidentId: incident.id, type: "delivery", data: { path: ["status"], equals: "failed" } } }),
+    ).toBe(1);
     // The call was due at once, and went.
     await drainJobs();
     expect(fake.requests.filter((request) => request.resource === "Calls" && request.params.To === ana.phone)).toHaveLength(1);
@@ -153,7 +199,11 @@ describe("a send a dead worker left behind", () => {
     // B is queued; a worker sends it and dies before writing the provider's id; its job is lost.
     const b = await db.$transaction((tx) => queueMessage(tx, { ...outgoing(phone), channel: "sms" }));
     await (await workerUtils()).withPgClient((client) => client.query("SELECT graphile_worker.remove_job($1)", [`send:${b.id}`]));
-    const forB = await getMessagingProvider().sendSms({ to: phone, body: b.body, statusCallback: `${env.PUBLIC_BASE_URL}/api/twilio/status?m=${b.id}` });
+    const forB = await getMessagingProvider().sendSms({
+      to: phone,
+      body: b.body,
+      statusCallback: `${env.PUBLIC_BASE_URL}/api/twilio/status?m=${b.id}`,
+    });
     await db.outboundMessage.update({ where: { id: b.id }, data: { sendingAt: new Date(Date.now() - 3 * 60_000) } });
     // A, the same text to the same number, is sent later: the newest entry of the provider's list.
     const a = await sendSms(outgoing(phone));
@@ -184,12 +234,31 @@ describe("reconciling texts received", () => {
     const twilio = getMessagingProvider();
     // A number of its own, so that no other test's texts count as the newest stored for it.
     const appNumber = `+1500555${String(Math.floor(Math.random() * 1e4)).padStart(4, "0")}`;
-    setMessagingProvider(createTwilioProvider({ ...env, TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_FROM_NUMBER: appNumber, TWILIO_API_BASE_URL: fake.url, TWILIO_TIMEOUT_MS: 3000 }));
+    setMessagingProvider(
+      createTwilioProvider({
+        ...env,
+        TWILIO_ACCOUNT_SID: fake.accountSid,
+        TWILIO_AUTH_TOKEN: fake.authToken,
+        TWILIO_FROM_NUMBER: appNumber,
+        TWILIO_API_BASE_URL: fake.url,
+        TWILIO_TIMEOUT_MS: 3000,
+      }),
+    );
     try {
       const sender = to();
       // The last text that got through, six hours ago; then the webhooks stopped reaching the app.
-      const last = await storeInbound({ providerKey: messageSid(), kind: "sms", fromNumber: sender, toNumber: appNumber, body: "hola", params: {} });
-      await db.inboundWebhook.update({ where: { id: last.id }, data: { receivedAt: new Date(Date.now() - 6 * 3600_000), processedAt: new Date() } });
+      const last = await storeInbound({
+        providerKey: messageSid(),
+        kind: "sms",
+        fromNumber: sender,
+        toNumber: appNumber,
+        body: "hola",
+        params: {},
+      });
+      await db.inboundWebhook.update({
+        where: { id: last.id },
+        data: { receivedAt: new Date(Date.now() - 6 * 3600_000), processedAt: new Date() },
+      });
       const missed = fake.receive({ from: sender, to: appNumber, body: "sigo aqui", dateSent: new Date(Date.now() - 5 * 3600_000) });
       await reconcileWithProvider();
       expect(await db.inboundWebhook.findUnique({ where: { providerKey: missed.sid } })).toMatchObject({ processedAt: expect.any(Date) });

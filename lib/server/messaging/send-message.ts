@@ -56,7 +56,10 @@ export async function queueMessage(tx: Transaction, outgoing: Outgoing & { chann
  * reply's (From, To) names one family's conversation. Under a lock on the recipient, so two
  * families starting at the same moment do not take the same number. See decision 005.
  */
-async function chooseSender(tx: Transaction, options: { pool: readonly string[]; familyId: string | null; to: string }): Promise<string | null> {
+async function chooseSender(
+  tx: Transaction,
+  options: { pool: readonly string[]; familyId: string | null; to: string },
+): Promise<string | null> {
   if (options.pool.length === 0) return null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sender:${options.to}`}))`;
   const recent = await tx.outboundMessage.findMany({
@@ -90,7 +93,13 @@ export async function deliverMessage(messageId: string, options: { finalAttempt?
   if (!before) return null;
   // Claimed only if nobody else claimed it since we looked (the claim we saw is the one replaced).
   const claimed = await db.outboundMessage.updateMany({
-    where: { id: messageId, status: "pending", providerSid: null, sendingAt: before.sendingAt, ...(before.sendingAt ? { AND: [{ sendingAt: { lt: staleClaim } }] } : {}) },
+    where: {
+      id: messageId,
+      status: "pending",
+      providerSid: null,
+      sendingAt: before.sendingAt,
+      ...(before.sendingAt ? { AND: [{ sendingAt: { lt: staleClaim } }] } : {}),
+    },
     data: { sendingAt: new Date() },
   });
   const message = await db.outboundMessage.findUnique({ where: { id: messageId } });
@@ -106,14 +115,27 @@ export async function deliverMessage(messageId: string, options: { finalAttempt?
     }
     const sent = provider.record ? await findSentInRecord(provider.record, message) : undefined;
     if (sent) {
-      await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: sent.sid, status: sent.status, errorCode: null } });
+      await db.outboundMessage.updateMany({
+        where: { id: message.id, providerSid: null },
+        data: { providerSid: sent.sid, status: sent.status, errorCode: null },
+      });
       return db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } });
     }
   }
   const call = (): Promise<ProviderResult> =>
     message.channel === "voice"
-      ? provider.startCall({ to: message.to, from: message.fromNumber, twimlUrl: callbackUrl("/api/twilio/voice", message.id), statusCallback: callbackUrl("/api/twilio/status", message.id) })
-      : provider.sendSms({ to: message.to, from: message.fromNumber, body: message.body, statusCallback: callbackUrl("/api/twilio/status", message.id) });
+      ? provider.startCall({
+          to: message.to,
+          from: message.fromNumber,
+          twimlUrl: callbackUrl("/api/twilio/voice", message.id),
+          statusCallback: callbackUrl("/api/twilio/status", message.id),
+        })
+      : provider.sendSms({
+          to: message.to,
+          from: message.fromNumber,
+          body: message.body,
+          statusCallback: callbackUrl("/api/twilio/status", message.id),
+        });
   const attemptsBefore = message.attempts;
   for (let attempt = 1; ; attempt++) {
     const attempts = attemptsBefore + attempt;
@@ -121,8 +143,12 @@ export async function deliverMessage(messageId: string, options: { finalAttempt?
       const result = await call();
       faultPoint("send-requested");
       // A fast status callback may already have moved it on: then only its provider id is filled.
-      const recorded = await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { providerSid: result.sid, status: result.status, attempts } });
-      if (recorded.count === 0) await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid, attempts } });
+      const recorded = await db.outboundMessage.updateMany({
+        where: { id: message.id, status: "pending" },
+        data: { providerSid: result.sid, status: result.status, attempts },
+      });
+      if (recorded.count === 0)
+        await db.outboundMessage.updateMany({ where: { id: message.id, providerSid: null }, data: { providerSid: result.sid, attempts } });
       break;
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
@@ -132,7 +158,10 @@ export async function deliverMessage(messageId: string, options: { finalAttempt?
       }
       if (error.kind === "retryable" && !options.finalAttempt) {
         // Still pending, claim released: the queue tries again later.
-        await db.outboundMessage.updateMany({ where: { id: message.id, status: "pending" }, data: { sendingAt: null, attempts, errorCode: error.code ?? error.kind } });
+        await db.outboundMessage.updateMany({
+          where: { id: message.id, status: "pending" },
+          data: { sendingAt: null, attempts, errorCode: error.code ?? error.kind },
+        });
         throw error;
       }
       await endFailed(message.id, { errorCode: error.code ?? error.kind, attempts });
@@ -178,7 +207,10 @@ async function recordAndDeliver(channel: Channel, outgoing: Outgoing) {
   const message = await db.$transaction((tx) => queueMessage(tx, { ...outgoing, channel }));
   if (message.status !== "pending") return message;
   // The provider is still unavailable: the outbox's job keeps trying.
-  return (await deliverMessage(message.id).catch((error: unknown) => (error instanceof ProviderError ? null : Promise.reject(error)))) ?? (await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } }));
+  return (
+    (await deliverMessage(message.id).catch((error: unknown) => (error instanceof ProviderError ? null : Promise.reject(error)))) ??
+    (await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } }))
+  );
 }
 
 /** Sends an SMS now (the outbox's job then finds it sent), unless the number opted out. */

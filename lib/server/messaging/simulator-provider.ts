@@ -57,9 +57,11 @@ export function simulatedLineLookup(e164: string): LineLookup {
 export function createSimulatorProvider(): MessagingProvider {
   const later = (delayMs: number, path: string, params: Record<string, string>) => {
     setTimeout(() => {
-      void import("./simulated-webhook").then(({ dispatchSignedWebhook }) => dispatchSignedWebhook(path, params)).catch((error) => {
-        console.error("Simulator could not deliver a status callback", error);
-      });
+      void import("./simulated-webhook")
+        .then(({ dispatchSignedWebhook }) => dispatchSignedWebhook(path, params))
+        .catch((error) => {
+          console.error("Simulator could not deliver a status callback", error);
+        });
     }, delayMs).unref?.();
   };
   const callbackPath = (url: string) => {
@@ -73,11 +75,25 @@ export function createSimulatorProvider(): MessagingProvider {
     inboundNumbers: [SIMULATOR_NUMBER],
     record: {
       async listInbound({ to, since }) {
-        const rows = await db.inboundWebhook.findMany({ where: { kind: "sms", receivedAt: { gte: since }, ...(to ? { toNumber: to } : {}) }, orderBy: { receivedAt: "desc" } });
-        return rows.map((row) => ({ sid: row.providerKey, direction: "inbound", from: row.fromNumber ?? "", to: row.toNumber ?? SIMULATOR_NUMBER, body: row.body ?? "", status: "received", sentAt: row.receivedAt }));
+        const rows = await db.inboundWebhook.findMany({
+          where: { kind: "sms", receivedAt: { gte: since }, ...(to ? { toNumber: to } : {}) },
+          orderBy: { receivedAt: "desc" },
+        });
+        return rows.map((row) => ({
+          sid: row.providerKey,
+          direction: "inbound",
+          from: row.fromNumber ?? "",
+          to: row.toNumber ?? SIMULATOR_NUMBER,
+          body: row.body ?? "",
+          status: "received",
+          sentAt: row.receivedAt,
+        }));
       },
       async listSent({ to, since }) {
-        const rows = await db.outboundMessage.findMany({ where: { provider: "simulator", to, providerSid: { not: null }, createdAt: { gte: since } }, orderBy: { createdAt: "desc" } });
+        const rows = await db.outboundMessage.findMany({
+          where: { provider: "simulator", to, providerSid: { not: null }, createdAt: { gte: since } },
+          orderBy: { createdAt: "desc" },
+        });
         return rows.map(sentRecord);
       },
       async fetchMessage(sid) {
@@ -94,7 +110,8 @@ export function createSimulatorProvider(): MessagingProvider {
       const path = callbackPath(statusCallback);
       const base = { MessageSid: sid, SmsSid: sid, AccountSid: SIMULATOR_ACCOUNT_SID, From: SIMULATOR_NUMBER, To: to };
       later(150, path, { ...base, MessageStatus: "sent", SmsStatus: "sent" });
-      if (isSimulatedUnreachable(to)) later(400, path, { ...base, MessageStatus: "undelivered", SmsStatus: "undelivered", ErrorCode: "30003" });
+      if (isSimulatedUnreachable(to))
+        later(400, path, { ...base, MessageStatus: "undelivered", SmsStatus: "undelivered", ErrorCode: "30003" });
       else later(400, path, { ...base, MessageStatus: "delivered", SmsStatus: "delivered" });
       return { sid, status: "queued" };
     },

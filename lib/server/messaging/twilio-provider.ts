@@ -4,7 +4,15 @@ import type { AppEnv } from "@/lib/env-schema";
 import { ProviderError, toLineType, type MessagingProvider, type RecordedMessage } from "./provider";
 
 type TwilioMessage = { sid: string; direction: string; from: string; to: string; body: string; status: string; dateSent: Date | null };
-const recorded = (message: TwilioMessage): RecordedMessage => ({ sid: message.sid, direction: message.direction, from: message.from, to: message.to, body: message.body ?? "", status: message.status, sentAt: message.dateSent });
+const recorded = (message: TwilioMessage): RecordedMessage => ({
+  sid: message.sid,
+  direction: message.direction,
+  from: message.from,
+  to: message.to,
+  body: message.body ?? "",
+  status: message.status,
+  sentAt: message.dateSent,
+});
 
 /**
  * The SDK's HTTP client, pointed at TWILIO_API_BASE_URL when set (a regional edge, a compatible
@@ -37,14 +45,21 @@ function toProviderError(error: unknown): ProviderError {
     return new ProviderError(`provider refused (${status})`, "permanent", String(code ?? status));
   }
   // Nothing was sent if the connection was refused; after a timeout or reset, it may have been.
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN") return new ProviderError(`provider unreachable (${code})`, "retryable", String(code));
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return new ProviderError(`provider unreachable (${code})`, "retryable", String(code));
   return new ProviderError(`no answer from the provider (${String(code ?? "timeout")})`, "timeout", "timeout");
 }
 
 export function createTwilioProvider(env: AppEnv): MessagingProvider {
-  const httpClient = new RebasedRequestClient(env.TWILIO_API_BASE_URL, { timeout: env.TWILIO_TIMEOUT_MS, autoRetry: false, keepAlive: true });
+  const httpClient = new RebasedRequestClient(env.TWILIO_API_BASE_URL, {
+    timeout: env.TWILIO_TIMEOUT_MS,
+    autoRetry: false,
+    keepAlive: true,
+  });
   const client = twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { httpClient });
-  const sender = env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : { from: env.TWILIO_FROM_NUMBER ?? env.TWILIO_FROM_NUMBERS?.[0] };
+  const sender = env.TWILIO_MESSAGING_SERVICE_SID
+    ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID }
+    : { from: env.TWILIO_FROM_NUMBER ?? env.TWILIO_FROM_NUMBERS?.[0] };
   return {
     name: "twilio",
     senderPool: env.TWILIO_FROM_NUMBERS ?? [],

@@ -43,7 +43,11 @@ const newPhone = () => `+5255${String(process.pid % 1e4).padStart(4, "0")}${Stri
 
 async function familyAsking() {
   const { family, ownerId } = await createTestFamily({ name: "Familia Intake" });
-  const person = await createPerson({ familyId: family.id, userId: ownerId, input: { name: "Ana", phone: newPhone(), locale: "es", notes: "" } });
+  const person = await createPerson({
+    familyId: family.id,
+    userId: ownerId,
+    input: { name: "Ana", phone: newPhone(), locale: "es", notes: "" },
+  });
   await saveSecretWords({ familyId: family.id, userId: ownerId, input: { safeWord: "mazapan", duressWord: "girasol" } });
   const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
   await drainJobs();
@@ -67,8 +71,14 @@ describe("the lean webhook intake, handing over to the worker", () => {
       expect(response.status).toBe(200);
       expect(await response.text()).toContain("<Response/>");
     }
-    const stored = await db.inboundWebhook.findMany({ where: { providerKey: { in: [first.MessageSid, second.MessageSid] } }, orderBy: { receivedAt: "asc" } });
-    expect(stored.map((row) => [row.body, row.processedAt])).toEqual([["estoy bien", null], [REDACTED, null]]);
+    const stored = await db.inboundWebhook.findMany({
+      where: { providerKey: { in: [first.MessageSid, second.MessageSid] } },
+      orderBy: { receivedAt: "asc" },
+    });
+    expect(stored.map((row) => [row.body, row.processedAt])).toEqual([
+      ["estoy bien", null],
+      [REDACTED, null],
+    ]);
     // Nothing acted on yet: the answer did not wait for it.
     expect((await db.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).repliedAt).toBeNull();
 
@@ -77,10 +87,14 @@ describe("the lean webhook intake, handing over to the worker", () => {
     const listener = listenForInbound({ fallbackLookMs: 3_600_000 });
     try {
       await listener.listening;
-      await waitUntil(async () => (await db.inboundWebhook.count({ where: { id: { in: stored.map((row) => row.id) }, processedAt: null } })) === 0);
+      await waitUntil(
+        async () => (await db.inboundWebhook.count({ where: { id: { in: stored.map((row) => row.id) }, processedAt: null } })) === 0,
+      );
       const third = inboundSms(phone, "sigo aquí");
       expect((await send(signedWebhook("/api/twilio/sms", third))).status).toBe(200);
-      await waitUntil(async () => (await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: third.MessageSid } })).processedAt !== null);
+      await waitUntil(
+        async () => (await db.inboundWebhook.findUniqueOrThrow({ where: { providerKey: third.MessageSid } })).processedAt !== null,
+      );
     } finally {
       await listener.stop();
     }
@@ -100,7 +114,11 @@ describe("the lean webhook intake, handing over to the worker", () => {
 
   it("stores a text that no question waits for as already acted on, but still acts on STOP from it", async () => {
     const { family, ownerId } = await createTestFamily({ name: "Familia Sin Pregunta" });
-    const person = await createPerson({ familyId: family.id, userId: ownerId, input: { name: "Luis", phone: newPhone(), locale: "es", notes: "" } });
+    const person = await createPerson({
+      familyId: family.id,
+      userId: ownerId,
+      input: { name: "Luis", phone: newPhone(), locale: "es", notes: "" },
+    });
     const stray = inboundSms(person.phone, "¿me llamaron?");
     const stop = inboundSms(person.phone, "ALTO");
     for (const params of [stray, stop]) expect((await send(signedWebhook("/api/twilio/sms", params))).status).toBe(200);
@@ -112,10 +130,14 @@ describe("the lean webhook intake, handing over to the worker", () => {
 
   it("refuses a chunked body past the cap while the client is still sending, and the client reads the refusal", async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const request = http.request(`${base}/api/twilio/sms`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } }, (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      });
+      const request = http.request(
+        `${base}/api/twilio/sms`,
+        { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        },
+      );
       request.on("error", reject);
       const chunk = Buffer.alloc(256 * 1024, "x");
       let sent = 0;
@@ -134,7 +156,11 @@ describe("the lean webhook intake, handing over to the worker", () => {
   it("refuses forged and oversized requests before storing anything, and passes every other request on", async () => {
     const params = inboundSms(newPhone(), "hola");
     expect((await send(signedWebhook("/api/twilio/sms", params, { signature: "bm90IGEgc2lnbmF0dXJl" }))).status).toBe(403);
-    const huge = await fetch(`${base}/api/twilio/sms`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "Body=" + "x".repeat(MAX_WEBHOOK_BYTES) });
+    const huge = await fetch(`${base}/api/twilio/sms`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "Body=" + "x".repeat(MAX_WEBHOOK_BYTES),
+    });
     expect(huge.status).toBe(413);
     expect(await db.inboundWebhook.count({ where: { providerKey: params.MessageSid } })).toBe(0);
     for (const path of ["/api/twilio/sms/other", "/api/health", "/family"]) {

@@ -14,24 +14,27 @@ export function serveTwilioWebhook(request: IncomingMessage, response: ServerRes
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   if (request.method !== "POST" || !isTwilioWebhookPath(pathname)) return false;
-  void readBody(request).then(async (text) => {
-    const answer =
-      text === null
-        ? new Response("Payload too large", { status: 413 })
-        : await acceptTwilioWebhook({
-            pathname,
-            search: queryAt === -1 ? "" : url.slice(queryAt),
-            contentType: request.headers["content-type"] ?? null,
-            signature: firstValue(request.headers["x-twilio-signature"]),
-            text,
-          });
-    if (text === null) discardRest(request);
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  }, () => {
-    // The client went away mid-body: nothing was stored, nobody is waiting for an answer.
-    request.destroy();
-  });
+  void readBody(request).then(
+    async (text) => {
+      const answer =
+        text === null
+          ? new Response("Payload too large", { status: 413 })
+          : await acceptTwilioWebhook({
+              pathname,
+              search: queryAt === -1 ? "" : url.slice(queryAt),
+              contentType: request.headers["content-type"] ?? null,
+              signature: firstValue(request.headers["x-twilio-signature"]),
+              text,
+            });
+      if (text === null) discardRest(request);
+      response.writeHead(answer.status, Object.fromEntries(answer.headers));
+      response.end(Buffer.from(await answer.arrayBuffer()));
+    },
+    () => {
+      // The client went away mid-body: nothing was stored, nobody is waiting for an answer.
+      request.destroy();
+    },
+  );
   return true;
 }
 

@@ -27,7 +27,8 @@ async function familyWithPerson() {
   return { family, ownerId, person, phone: person.phone };
 }
 
-const post = (path: string, params: Record<string, string>, options?: Parameters<typeof signedWebhook>[2]) => handleTwilioWebhook(signedWebhook(path, params, options));
+const post = (path: string, params: Record<string, string>, options?: Parameters<typeof signedWebhook>[2]) =>
+  handleTwilioWebhook(signedWebhook(path, params, options));
 
 describe("webhook signatures", () => {
   it("refuses forged, missing and wrongly-keyed signatures with 403, storing nothing", async () => {
@@ -37,7 +38,11 @@ describe("webhook signatures", () => {
     }
     // Signed for one URL, replayed to another.
     const signedForStatus = signedWebhook("/api/twilio/status", params);
-    const replayed = new Request("http://10.0.0.7:3000/api/twilio/sms", { method: "POST", headers: signedForStatus.headers, body: new URLSearchParams(params).toString() });
+    const replayed = new Request("http://10.0.0.7:3000/api/twilio/sms", {
+      method: "POST",
+      headers: signedForStatus.headers,
+      body: new URLSearchParams(params).toString(),
+    });
     expect((await handleTwilioWebhook(replayed)).status).toBe(403);
     // Tampered body.
     const tampered = signedWebhook("/api/twilio/sms", params, { body: new URLSearchParams({ ...params, Body: "otra cosa" }).toString() });
@@ -129,7 +134,10 @@ describe("inbound SMS", () => {
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
     await drainJobs();
     expect(sent).toHaveLength(0);
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } })).toMatchObject({ status: "failed", errorCode: "opted_out" });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } })).toMatchObject({
+      status: "failed",
+      errorCode: "opted_out",
+    });
     await post("/api/twilio/sms", inboundSms(phone, "START"));
     await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
     await drainJobs();
@@ -163,7 +171,8 @@ describe("status callbacks", () => {
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "everyone" } });
     await drainJobs();
     const message = await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } });
-    const callback = (status: string) => post(`/api/twilio/status?m=${message.id}`, { MessageSid: message.providerSid!, MessageStatus: status });
+    const callback = (status: string) =>
+      post(`/api/twilio/status?m=${message.id}`, { MessageSid: message.providerSid!, MessageStatus: status });
     await callback("delivered");
     await callback("sent");
     await callback("queued");
@@ -174,18 +183,34 @@ describe("status callbacks", () => {
 
   it("reconcile a message whose send timed out, by our id", async () => {
     const message = await db.outboundMessage.create({
-      data: { to: newPhone(), body: "x", locale: "es", purpose: "test", channel: "sms", provider: "twilio", status: "failed", errorCode: "timeout", segments: 1 },
+      data: {
+        to: newPhone(),
+        body: "x",
+        locale: "es",
+        purpose: "test",
+        channel: "sms",
+        provider: "twilio",
+        status: "failed",
+        errorCode: "timeout",
+        segments: 1,
+      },
     });
     const sid = messageSid();
     await post(`/api/twilio/status?m=${message.id}`, { MessageSid: sid, MessageStatus: "delivered" });
-    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "delivered", providerSid: sid, errorCode: null });
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "delivered",
+      providerSid: sid,
+      errorCode: null,
+    });
   });
 });
 
 describe("check-in calls", () => {
   it("speak in the contact's language, gather one key, and count 1 as the answer once", async () => {
     const { family, ownerId } = await familyWithPerson();
-    const contact = await db.contact.create({ data: { familyId: family.id, name: "Escuela", phone: newPhone(), locale: "en", relationship: "school", channel: "voice" } });
+    const contact = await db.contact.create({
+      data: { familyId: family.id, name: "Escuela", phone: newPhone(), locale: "en", relationship: "school", channel: "voice" },
+    });
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "contact", id: contact.id } });
     await drainJobs();
     const message = await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } });
@@ -205,11 +230,15 @@ describe("check-in calls", () => {
 
   it("hang up on a voicemail without counting it as an answer", async () => {
     const { family, ownerId } = await familyWithPerson();
-    const contact = await db.contact.create({ data: { familyId: family.id, name: "Hotel", phone: newPhone(), locale: "es", relationship: "hotel", channel: "voice" } });
+    const contact = await db.contact.create({
+      data: { familyId: family.id, name: "Hotel", phone: newPhone(), locale: "es", relationship: "hotel", channel: "voice" },
+    });
     const [checkIn] = await sendTestCheckIns({ familyId: family.id, userId: ownerId, target: { kind: "contact", id: contact.id } });
     await drainJobs();
     const message = await db.outboundMessage.findUniqueOrThrow({ where: { id: checkIn!.messageId! } });
-    const twiml = await (await post(`/api/twilio/voice?m=${message.id}`, { CallSid: message.providerSid!, AnsweredBy: "machine_start" })).text();
+    const twiml = await (
+      await post(`/api/twilio/voice?m=${message.id}`, { CallSid: message.providerSid!, AnsweredBy: "machine_start" })
+    ).text();
     expect(twiml).toContain("<Hangup/>");
     expect(twiml).not.toContain("Gather");
     expect(await db.checkIn.findUniqueOrThrow({ where: { id: checkIn!.id } })).toMatchObject({ repliedAt: null });

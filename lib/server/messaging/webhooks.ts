@@ -17,7 +17,7 @@ const endpoints = {
 
 export type WebhookInput = { params: Record<string, string>; messageId: string | null };
 
-const emptyTwiml = () => new Response("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", { headers: { "Content-Type": "text/xml" } });
+const emptyTwiml = () => new Response('<?xml version="1.0" encoding="UTF-8"?><Response/>', { headers: { "Content-Type": "text/xml" } });
 
 /** The body as text, abandoned as soon as it passes the cap (lib/read-capped-body.ts). Null when too large. */
 async function readLimitedBody(request: Request): Promise<string | null> {
@@ -38,7 +38,13 @@ export async function handleTwilioWebhook(request: Request): Promise<Response> {
   if (!isTwilioWebhookPath(url.pathname)) return new Response("Not found", { status: 404 });
   const text = await readLimitedBody(request);
   if (text === null) return new Response("Payload too large", { status: 413 });
-  return acceptTwilioWebhook({ pathname: url.pathname, search: url.search, contentType: request.headers.get("content-type"), signature: request.headers.get("x-twilio-signature"), text });
+  return acceptTwilioWebhook({
+    pathname: url.pathname,
+    search: url.search,
+    contentType: request.headers.get("content-type"),
+    signature: request.headers.get("x-twilio-signature"),
+    text,
+  });
 }
 
 /**

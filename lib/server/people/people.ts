@@ -58,6 +58,10 @@ export async function getPerson(options: { familyId: string; userId: string; per
 /** The family's people by name, in the family's order: whom a verification can be started for. */
 export async function listPeople(options: { familyId: string; userId: string }) {
   const { family } = await requireMembership(options);
-  const people = await db.person.findMany({ where: { familyId: family.id }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  const people = await db.person.findMany({
+    where: { familyId: family.id },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
   return { family, people };
 }

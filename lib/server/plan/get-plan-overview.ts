@@ -24,14 +24,25 @@ export async function getPlanOverview(options: { familyId: string; userId: strin
     latestExposureChecks(membership.familyId, now),
   ]);
   const peopleWithStatus = people.map((person) => {
-    const personTrips = trips.filter((trip) => trip.personId === person.id).map((trip) => ({ ...trip, status: tripStatus(trip, now), hasDesk: trip.contacts.some((entry) => entry.role === "desk") }));
-    return { ...person, missingTier1: !person.contacts.some((entry) => entry.tier === 1), trips: personTrips, exposure: exposure.get(person.id) ?? null };
+    const personTrips = trips
+      .filter((trip) => trip.personId === person.id)
+      .map((trip) => ({ ...trip, status: tripStatus(trip, now), hasDesk: trip.contacts.some((entry) => entry.role === "desk") }));
+    return {
+      ...person,
+      missingTier1: !person.contacts.some((entry) => entry.tier === 1),
+      trips: personTrips,
+      exposure: exposure.get(person.id) ?? null,
+    };
   });
   // What the plan counts (decision 016): the words; per person a tier-1 contact and a current
   // exposure check; per trip not over, its front desk's number.
   const checks = [
     words !== null,
-    ...peopleWithStatus.flatMap((person) => [!person.missingTier1, person.exposure !== null && !person.exposure.due, ...person.trips.map((trip) => trip.hasDesk)]),
+    ...peopleWithStatus.flatMap((person) => [
+      !person.missingTier1,
+      person.exposure !== null && !person.exposure.due,
+      ...person.trips.map((trip) => trip.hasDesk),
+    ]),
   ];
   const completeness = { done: checks.filter(Boolean).length, total: checks.length };
   const stepDone: Record<SetupStep, boolean> = {
@@ -49,7 +60,9 @@ export async function getPlanOverview(options: { familyId: string; userId: strin
     stepDone,
     completeness,
     /** People whose exposure check is missing or older than six months (the plan reminds the adults). */
-    exposureDue: peopleWithStatus.filter((person) => person.exposure === null || person.exposure.due).map((person) => ({ id: person.id, name: person.name, never: person.exposure === null })),
+    exposureDue: peopleWithStatus
+      .filter((person) => person.exposure === null || person.exposure.due)
+      .map((person) => ({ id: person.id, name: person.name, never: person.exposure === null })),
     complete: stepDone.people && stepDone.words && stepDone.contacts,
     nextStep: setupSteps.find((step) => !stepDone[step]) ?? null,
   };

@@ -20,7 +20,8 @@ export function requireUuid(id: string, messageKey: string): string {
 export function requirePhone(raw: string, country: Country, purpose: PhonePurpose, choice?: string | null): string {
   const result = normalizePhone(raw, { country, purpose, choice });
   if (result.ok) return result.e164;
-  if ("readings" in result) throw new PhoneAmbiguousError(result.readings.map((reading) => ({ ...reading, display: formatPhone(reading.e164) })));
+  if ("readings" in result)
+    throw new PhoneAmbiguousError(result.readings.map((reading) => ({ ...reading, display: formatPhone(reading.e164) })));
   throw new AppError("invalid_input", result.error, { field: "phone" });
 }
 

@@ -20,7 +20,12 @@ describe("a number that reads two ways", () => {
     for (const typed of ["(415) 555-0134", "415-555-0134", "415 555 0134"]) {
       const refusal = await createPerson({ familyId: family.id, userId: ownerId, input: person(typed) }).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(PhoneAmbiguousError);
-      expect(refusal).toMatchObject({ code: "invalid_input", messageKey: "phone.ambiguous", details: { field: "phone" }, readings: [mexican, american] });
+      expect(refusal).toMatchObject({
+        code: "invalid_input",
+        messageKey: "phone.ambiguous",
+        details: { field: "phone" },
+        readings: [mexican, american],
+      });
     }
     expect(await db.person.count({ where: { familyId: family.id } })).toBe(0);
   });
@@ -30,7 +35,9 @@ describe("a number that reads two ways", () => {
     const form = new FormData();
     form.set("name", "Ana");
     form.set("phone", "(415) 555-0134");
-    const error = await createPerson({ familyId: family.id, userId: ownerId, input: person("(415) 555-0134") }).catch((caught: unknown) => caught);
+    const error = await createPerson({ familyId: family.id, userId: ownerId, input: person("(415) 555-0134") }).catch(
+      (caught: unknown) => caught,
+    );
     expect(actionErrorState(error, form)).toEqual({
       status: "error",
       formError: "phone.confirmBelow",
@@ -43,19 +50,29 @@ describe("a number that reads two ways", () => {
   it("saves the reading chosen, either one", async () => {
     const { family, ownerId } = await createTestFamily();
     const scope = { familyId: family.id, userId: ownerId };
-    await expect(createPerson({ ...scope, input: person("(415) 555-0134", american.e164) })).resolves.toMatchObject({ phone: "+14155550134" });
+    await expect(createPerson({ ...scope, input: person("(415) 555-0134", american.e164) })).resolves.toMatchObject({
+      phone: "+14155550134",
+    });
     const other = await createTestFamily();
-    await expect(createPerson({ familyId: other.family.id, userId: other.ownerId, input: person("(415) 555-0134", mexican.e164) })).resolves.toMatchObject({ phone: "+524155550134" });
+    await expect(
+      createPerson({ familyId: other.family.id, userId: other.ownerId, input: person("(415) 555-0134", mexican.e164) }),
+    ).resolves.toMatchObject({ phone: "+524155550134" });
   });
 
   it("re-checks the choice against what was typed: a choice for another number is not taken", async () => {
     const { family, ownerId } = await createTestFamily();
     const scope = { familyId: family.id, userId: ownerId };
     // The person chose for (415) 555-0134, then changed the number: the new one is asked about again.
-    await expect(createPerson({ ...scope, input: person("(212) 555-0100", american.e164) })).resolves.toMatchObject({ phone: "+12125550100" });
-    await expect(createPerson({ ...scope, input: { ...person("4155550199", american.e164), name: "Luis" } })).rejects.toBeInstanceOf(PhoneAmbiguousError);
+    await expect(createPerson({ ...scope, input: person("(212) 555-0100", american.e164) })).resolves.toMatchObject({
+      phone: "+12125550100",
+    });
+    await expect(createPerson({ ...scope, input: { ...person("4155550199", american.e164), name: "Luis" } })).rejects.toBeInstanceOf(
+      PhoneAmbiguousError,
+    );
     // A forged choice (any valid number) is not a reading of what was typed.
-    await expect(createPerson({ ...scope, input: { ...person("415 555 0177", "+525512345678"), name: "Eva" } })).rejects.toBeInstanceOf(PhoneAmbiguousError);
+    await expect(createPerson({ ...scope, input: { ...person("415 555 0177", "+525512345678"), name: "Eva" } })).rejects.toBeInstanceOf(
+      PhoneAmbiguousError,
+    );
     expect(await db.person.findMany({ where: { familyId: family.id }, select: { phone: true } })).toEqual([{ phone: "+12125550100" }]);
   });
 
@@ -71,19 +88,36 @@ describe("a number that reads two ways", () => {
   it("applies to contacts, editing, and the adult's own number", async () => {
     const { family, ownerId } = await createTestFamily();
     const scope = { familyId: family.id, userId: ownerId };
-    const contact = { name: "Escuela", phone: "(415) 555-0134", locale: "es" as const, relationship: "school" as const, channel: "voice" as const };
-    await expect(createContact({ ...scope, input: contact })).rejects.toMatchObject({ messageKey: "phone.ambiguous", readings: [mexican, american] });
+    const contact = {
+      name: "Escuela",
+      phone: "(415) 555-0134",
+      locale: "es" as const,
+      relationship: "school" as const,
+      channel: "voice" as const,
+    };
+    await expect(createContact({ ...scope, input: contact })).rejects.toMatchObject({
+      messageKey: "phone.ambiguous",
+      readings: [mexican, american],
+    });
     const created = await createContact({ ...scope, input: { ...contact, phoneChoice: mexican.e164 } });
     expect(created.phone).toBe(mexican.e164);
-    await expect(updateContact({ ...scope, contactId: created.id, input: { ...contact, phone: "415-555-0134" } })).rejects.toBeInstanceOf(PhoneAmbiguousError);
-    await expect(updateContact({ ...scope, contactId: created.id, input: { ...contact, phone: "415-555-0134", phoneChoice: american.e164 } })).resolves.toEqual({ phone: american.e164 });
+    await expect(updateContact({ ...scope, contactId: created.id, input: { ...contact, phone: "415-555-0134" } })).rejects.toBeInstanceOf(
+      PhoneAmbiguousError,
+    );
+    await expect(
+      updateContact({ ...scope, contactId: created.id, input: { ...contact, phone: "415-555-0134", phoneChoice: american.e164 } }),
+    ).resolves.toEqual({ phone: american.e164 });
 
     const ana = await createPerson({ ...scope, input: person("55 1234 5678") });
     await expect(updatePerson({ ...scope, personId: ana.id, input: person("415 555 0134") })).rejects.toBeInstanceOf(PhoneAmbiguousError);
     expect(await db.person.findUniqueOrThrow({ where: { id: ana.id }, select: { phone: true } })).toEqual({ phone: "+525512345678" });
 
     await expect(updateAlertPhone({ ...scope, phone: "(415) 555-0134" })).rejects.toBeInstanceOf(PhoneAmbiguousError);
-    await expect(updateAlertPhone({ ...scope, phone: "(415) 555-0134", phoneChoice: american.e164 })).resolves.toEqual({ phone: american.e164 });
-    expect(await db.membership.findFirstOrThrow({ where: { familyId: family.id, userId: ownerId }, select: { phone: true } })).toEqual({ phone: american.e164 });
+    await expect(updateAlertPhone({ ...scope, phone: "(415) 555-0134", phoneChoice: american.e164 })).resolves.toEqual({
+      phone: american.e164,
+    });
+    expect(await db.membership.findFirstOrThrow({ where: { familyId: family.id, userId: ownerId }, select: { phone: true } })).toEqual({
+      phone: american.e164,
+    });
   });
 });

@@ -21,9 +21,17 @@ describe("getPlanOverview", () => {
     expect(overview.nextStep).toBe("contacts");
     expect(overview.people.map((person) => person.missingTier1)).toEqual([true]);
 
-    await createContact({ ...scope, input: { name: "Tía Rosa", phone: "55 8888 7777", locale: "es", relationship: "relative", channel: "sms" }, assignTo: { personId: ana.id, tier: 2 } });
+    await createContact({
+      ...scope,
+      input: { name: "Tía Rosa", phone: "55 8888 7777", locale: "es", relationship: "relative", channel: "sms" },
+      assignTo: { personId: ana.id, tier: 2 },
+    });
     expect((await getPlanOverview(scope)).people[0]!.missingTier1).toBe(true);
-    await createContact({ ...scope, input: { name: "Escuela", phone: "55 5555 1234", locale: "es", relationship: "school", channel: "voice" }, assignTo: { personId: ana.id, tier: 1 } });
+    await createContact({
+      ...scope,
+      input: { name: "Escuela", phone: "55 5555 1234", locale: "es", relationship: "school", channel: "voice" },
+      assignTo: { personId: ana.id, tier: 1 },
+    });
 
     const ready = await getPlanOverview(scope);
     expect(ready).toMatchObject({ complete: true, nextStep: "review" });
@@ -56,10 +64,14 @@ describe("deleteFamily", () => {
     const scope = { familyId: family.id, userId: ownerId };
     const person = await createPerson({ ...scope, input: { name: "Ana", phone: "55 1234 5678", locale: "es", notes: "" } });
     const member = await addTestMember(family.id, "member");
-    await expect(deleteFamily({ familyId: family.id, userId: member.id, confirmName: "Familia Borrar" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteFamily({ familyId: family.id, userId: member.id, confirmName: "Familia Borrar" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(deleteFamily({ ...scope, confirmName: "Familia" })).rejects.toMatchObject({ messageKey: "confirmName.mismatch" });
     const other = await createTestFamily();
-    await expect(deleteFamily({ familyId: family.id, userId: other.ownerId, confirmName: "Familia Borrar" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteFamily({ familyId: family.id, userId: other.ownerId, confirmName: "Familia Borrar" })).rejects.toMatchObject({
+      code: "not_found",
+    });
 
     await deleteFamily({ ...scope, confirmName: " Familia Borrar " });
     expect(await db.family.count({ where: { id: family.id } })).toBe(0);

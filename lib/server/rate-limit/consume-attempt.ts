@@ -12,7 +12,10 @@ export async function consumeAttempt(options: { key: string; limit: number; wind
 }
 
 /** The same, inside the caller's transaction. */
-export async function consumeAttemptIn(client: Pick<typeof db, "$queryRaw">, options: { key: string; limit: number; windowSeconds: number }): Promise<AttemptResult> {
+export async function consumeAttemptIn(
+  client: Pick<typeof db, "$queryRaw">,
+  options: { key: string; limit: number; windowSeconds: number },
+): Promise<AttemptResult> {
   const { key, limit, windowSeconds } = options;
   const rows = await client.$queryRaw<{ count: number; window_started_at: Date }[]>`
     INSERT INTO attempt_counter AS c ("key", "count", "windowStartedAt")

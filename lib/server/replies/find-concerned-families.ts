@@ -30,7 +30,11 @@ const concernedFamilies = `
  * against all of them before storing it, so a word of any of them is never stored in clear.
  * Plain `pg` (lib/pg-pool.ts): it is on the intake's hot path.
  */
-export async function findConcernedFamilies(client: Queryable, phone: string, options: { to?: string; pool?: readonly string[]; sentAt?: Date } = {}): Promise<ConcernedFamily[]> {
+export async function findConcernedFamilies(
+  client: Queryable,
+  phone: string,
+  options: { to?: string; pool?: readonly string[]; sentAt?: Date } = {},
+): Promise<ConcernedFamily[]> {
   const since = new Date((options.sentAt ?? new Date()).getTime() - CHECK_IN_REPLY_WINDOW_MS);
   const until = options.sentAt ? new Date(options.sentAt.getTime() + SENT_AT_SLACK_MS) : null;
   const byConversation = Boolean(options.to && options.pool?.includes(options.to));

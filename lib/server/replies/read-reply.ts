@@ -5,7 +5,13 @@ import type { Reading } from "@/lib/server/incidents/apply-reply";
 import { secretWordMatches } from "@/lib/server/secret-words/secret-words";
 import { replyTags, wordTag } from "@/lib/server/secret-words/word-tags";
 
-export type FamilyWords = { familyId: string; safeWordHash: string; duressWordHash: string; safeWordTag: string | null; duressWordTag: string | null };
+export type FamilyWords = {
+  familyId: string;
+  safeWordHash: string;
+  duressWordHash: string;
+  safeWordTag: string | null;
+  duressWordTag: string | null;
+};
 
 /**
  * What a text means to one family: which of its words it holds (anywhere, found by keyed tag, so
@@ -13,7 +19,11 @@ export type FamilyWords = { familyId: string; safeWordHash: string; duressWordHa
  * attempt at a word at all, and YES/NO. Words saved before tags existed are checked with argon2id
  * against the text's few candidates, and their tag is filled in on the way.
  */
-export async function readReply(options: { text: string; words: FamilyWords | null; onTagLearned?: (which: "safe" | "duress", tag: string) => Promise<void> }): Promise<Reading> {
+export async function readReply(options: {
+  text: string;
+  words: FamilyWords | null;
+  onTagLearned?: (which: "safe" | "duress", tag: string) => Promise<void>;
+}): Promise<Reading> {
   const { text, words } = options;
   const candidates = wordCandidates(text);
   const base = { attempt: candidates !== null, answer: yesOrNo(text) };
@@ -23,7 +33,12 @@ export async function readReply(options: { text: string; words: FamilyWords | nu
   const candidateTags = new Set((candidates ?? []).map((candidate) => wordTag(words.familyId, candidate)));
   const has = (tag: string | null) => tag !== null && tags.has(tag);
   const offers = (tag: string | null) => tag !== null && candidateTags.has(tag);
-  let [inSafe, inDuress, wholeSafe, wholeDuress] = [has(words.safeWordTag), has(words.duressWordTag), offers(words.safeWordTag), offers(words.duressWordTag)];
+  let [inSafe, inDuress, wholeSafe, wholeDuress] = [
+    has(words.safeWordTag),
+    has(words.duressWordTag),
+    offers(words.safeWordTag),
+    offers(words.duressWordTag),
+  ];
 
   if ((!words.safeWordTag || !words.duressWordTag) && candidates) {
     for (const candidate of candidates.filter((value) => value.length <= SECRET_WORD_MAX_LENGTH).slice(0, 4)) {

@@ -34,9 +34,16 @@ export const SENT_AT_SLACK_MS = 2000;
  * incident asking this number, its ended ones do not also take the answer. With a pool of
  * senders, `to` (the app's number the reply was sent to) keeps only that conversation's questions.
  */
-export async function findAskingCheckIns(client: Client, phone: string, options: { to?: string; pool?: readonly string[]; sentAt?: Date } = {}): Promise<AskingCheckIn[]> {
+export async function findAskingCheckIns(
+  client: Client,
+  phone: string,
+  options: { to?: string; pool?: readonly string[]; sentAt?: Date } = {},
+): Promise<AskingCheckIn[]> {
   const since = new Date((options.sentAt ?? new Date()).getTime() - CHECK_IN_REPLY_WINDOW_MS);
-  const byConversation = options.to && options.pool?.includes(options.to) ? { OR: [{ message: { fromNumber: options.to } }, { message: { fromNumber: null } }, { messageId: null }] } : {};
+  const byConversation =
+    options.to && options.pool?.includes(options.to)
+      ? { OR: [{ message: { fromNumber: options.to } }, { message: { fromNumber: null } }, { messageId: null }] }
+      : {};
   const rows = await client.checkIn.findMany({
     where: {
       phone,
@@ -80,7 +87,11 @@ export async function findAskingCheckIns(client: Client, phone: string, options:
  * is another family's protected person) get it, as `[redacted]`, whether or not it held a word,
  * so that what they see never tells a right guess at another family's word from a wrong one.
  */
-export function answeredCheckIns(asking: AskingCheckIn[], readings: Record<string, Reading>, protectors: ReadonlySet<string>): AskingCheckIn[] {
+export function answeredCheckIns(
+  asking: AskingCheckIn[],
+  readings: Record<string, Reading>,
+  protectors: ReadonlySet<string>,
+): AskingCheckIn[] {
   const withWord = new Set(asking.filter((checkIn) => readings[checkIn.familyId]?.word).map((checkIn) => checkIn.familyId));
   const anyLive = asking.some((checkIn) => checkIn.incidentOpen);
   return asking.filter((checkIn) => {
@@ -96,20 +107,42 @@ export function answeredCheckIns(asking: AskingCheckIn[], readings: Record<strin
  */
 export async function receiveReply(
   tx: Transaction,
-  options: { from: string; to: string | null; pool: readonly string[]; sentAt?: Date; text: string; redacted: boolean; readings: Record<string, Reading>; senderLocale: Locale },
+  options: {
+    from: string;
+    to: string | null;
+    pool: readonly string[];
+    sentAt?: Date;
+    text: string;
+    redacted: boolean;
+    readings: Record<string, Reading>;
+    senderLocale: Locale;
+  },
 ) {
   const asking = await findAskingCheckIns(tx, options.from, { to: options.to ?? undefined, pool: options.pool, sentAt: options.sentAt });
   const keyword = options.redacted ? null : carrierKeyword(options.text);
   if (keyword) {
-    if (keyword === "stop") await tx.$executeRaw`INSERT INTO sms_opt_out (phone, "optedOutAt") VALUES (${options.from}, now()) ON CONFLICT DO NOTHING`;
+    if (keyword === "stop")
+      await tx.$executeRaw`INSERT INTO sms_opt_out (phone, "optedOutAt") VALUES (${options.from}, now()) ON CONFLICT DO NOTHING`;
     if (keyword === "start") await tx.smsOptOut.deleteMany({ where: { phone: options.from } });
     if (keyword === "help") {
-      await queueMessage(tx, { familyId: asking[0]?.familyId ?? null, channel: "sms", to: options.from, locale: options.senderLocale, purpose: "help_reply", body: renderSms(options.senderLocale, "help").body });
+      await queueMessage(tx, {
+        familyId: asking[0]?.familyId ?? null,
+        channel: "sms",
+        to: options.from,
+        locale: options.senderLocale,
+        purpose: "help_reply",
+        body: renderSms(options.senderLocale, "help").body,
+      });
     }
     // Each family whose live incident asks this number sees that it stopped (or resumed) texts.
     if (keyword !== "help") {
       for (const incidentId of new Set(asking.filter((checkIn) => checkIn.incidentOpen).map((checkIn) => checkIn.incidentId!))) {
-        await appendIncidentEvent({ client: tx, incidentId, type: keyword === "stop" ? "opted_out" : "opted_in", data: { phone: options.from } });
+        await appendIncidentEvent({
+          client: tx,
+          incidentId,
+          type: keyword === "stop" ? "opted_out" : "opted_in",
+          data: { phone: options.from },
+        });
       }
     }
     return;
@@ -120,15 +153,24 @@ export async function receiveReply(
   // otherwise a family of its own making would tell a coercer holding the phone which guess was right.
   // The readings name every family that asked this number or holds it: with one, there is no
   // other family to protect it, and the hot path spares the query.
-  const protectors = Object.keys(options.readings).length > 1 ? new Set((await tx.person.findMany({ where: { phone: options.from }, select: { familyId: true } })).map((row) => row.familyId)) : new Set<string>();
+  const protectors =
+    Object.keys(options.readings).length > 1
+      ? new Set((await tx.person.findMany({ where: { phone: options.from }, select: { familyId: true } })).map((row) => row.familyId))
+      : new Set<string>();
   for (const checkIn of answeredCheckIns(asking, options.readings, protectors)) {
     const reading = options.readings[checkIn.familyId] ?? { word: null, whole: false, attempt: false, answer: null };
     const protectedElsewhere = [...protectors].some((familyId) => familyId !== checkIn.familyId);
     const text = reading.word || options.redacted || protectedElsewhere ? REDACTED : options.text;
     if (checkIn.kind === "test") {
-      await tx.checkIn.updateMany({ where: { id: checkIn.id, repliedAt: null }, data: { reply: text.slice(0, 1600), repliedAt: new Date() } });
+      await tx.checkIn.updateMany({
+        where: { id: checkIn.id, repliedAt: null },
+        data: { reply: text.slice(0, 1600), repliedAt: new Date() },
+      });
     } else {
-      await applyIncidentReply(tx, { checkIn: { id: checkIn.id, incidentId: checkIn.incidentId!, personId: checkIn.personId, contactId: checkIn.contactId }, input: { via: "sms", reading, text } });
+      await applyIncidentReply(tx, {
+        checkIn: { id: checkIn.id, incidentId: checkIn.incidentId!, personId: checkIn.personId, contactId: checkIn.contactId },
+        input: { via: "sms", reading, text },
+      });
     }
   }
 
@@ -136,7 +178,14 @@ export async function receiveReply(
     // One short answer a day to a number we do not know, so two robots cannot loop.
     const allowed = await consumeAttemptIn(tx, { key: `unknown-sender:${options.from}`, limit: 1, windowSeconds: 24 * 3600 });
     if (allowed.allowed) {
-      await queueMessage(tx, { familyId: null, channel: "sms", to: options.from, locale: options.senderLocale, purpose: "unknown_sender_reply", body: renderSms(options.senderLocale, "unknownSender").body });
+      await queueMessage(tx, {
+        familyId: null,
+        channel: "sms",
+        to: options.from,
+        locale: options.senderLocale,
+        purpose: "unknown_sender_reply",
+        body: renderSms(options.senderLocale, "unknownSender").body,
+      });
     }
   }
 }

@@ -9,7 +9,11 @@ import { wordTag } from "./word-tags";
 
 async function setUp() {
   const { family, ownerId } = await createTestFamily({ name: "Familia Ríos" });
-  await createPerson({ familyId: family.id, userId: ownerId, input: { name: "Ana María", phone: "55 1234 5678", locale: "es", notes: "" } });
+  await createPerson({
+    familyId: family.id,
+    userId: ownerId,
+    input: { name: "Ana María", phone: "55 1234 5678", locale: "es", notes: "" },
+  });
   return { family, scope: { familyId: family.id, userId: ownerId } };
 }
 
@@ -21,7 +25,10 @@ async function columnsHolding(texts: string[]): Promise<string[]> {
   const found: string[] = [];
   for (const { table_name, column_name } of columns) {
     for (const text of texts) {
-      const rows = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE lower("${column_name}"::text) LIKE '%' || $1 || '%'`, text.toLowerCase());
+      const rows = await db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "${table_name}" WHERE lower("${column_name}"::text) LIKE '%' || $1 || '%'`,
+        text.toLowerCase(),
+      );
       if (rows[0]!.n > 0) found.push(`${table_name}.${column_name}`);
     }
   }
@@ -42,7 +49,9 @@ describe("secret words", () => {
     expect(stored.safeWordTag).toBe(wordTag(family.id, normalizeSecretWord(`¡Mazapán${unique}!`)));
     expect(stored.safeWordTag).toBe(wordTag(family.id, `mazapan${unique}`));
     expect(stored.duressWordTag).toBe(wordTag(family.id, `luna llena${unique}`));
-    expect(await columnsHolding([`mazapan${unique}`, `mazapán${unique}`, `luna llena${unique}`, `luna  llena${unique}`, `llena${unique}`])).toEqual([]);
+    expect(
+      await columnsHolding([`mazapan${unique}`, `mazapán${unique}`, `luna llena${unique}`, `luna  llena${unique}`, `llena${unique}`]),
+    ).toEqual([]);
 
     expect(await checkSecretWord({ ...scope, which: "safe", word: `  MAZAPAN${unique.toUpperCase()} ` })).toBe(true);
     expect(await checkSecretWord({ ...scope, which: "safe", word: `luna llena${unique}` })).toBe(false);
@@ -54,7 +63,10 @@ describe("secret words", () => {
     const second = await createTestFamily({ name: "Familia Soto" });
     await saveSecretWords({ ...first.scope, input: { safeWord: "mazapan", duressWord: "girasol" } });
     await saveSecretWords({ familyId: second.family.id, userId: second.ownerId, input: { safeWord: "mazapan", duressWord: "girasol" } });
-    const tags = await db.secretWords.findMany({ where: { familyId: { in: [first.family.id, second.family.id] } }, select: { safeWordTag: true } });
+    const tags = await db.secretWords.findMany({
+      where: { familyId: { in: [first.family.id, second.family.id] } },
+      select: { safeWordTag: true },
+    });
     expect(new Set(tags.map((row) => row.safeWordTag)).size).toBe(2);
   });
 
@@ -80,7 +92,11 @@ describe("secret words", () => {
     ];
     for (const [input, messageKey, field] of refused) {
       // A caller that skipped the form: the types would not allow a missing word.
-      await expect(saveSecretWords({ ...scope, input: input as SecretWordsInput }), JSON.stringify(input)).rejects.toMatchObject({ code: "invalid_input", messageKey, details: { field } });
+      await expect(saveSecretWords({ ...scope, input: input as SecretWordsInput }), JSON.stringify(input)).rejects.toMatchObject({
+        code: "invalid_input",
+        messageKey,
+        details: { field },
+      });
     }
     expect(await db.secretWords.findUnique({ where: { familyId: family.id } })).toBeNull();
   });
@@ -93,14 +109,24 @@ describe("secret words", () => {
     const now = new Date("2026-11-23T10:00:00Z");
     expect(await getSecretWordsStatus({ ...scope, now })).toMatchObject({ safeWordDue: true, duressWordDue: true });
 
-    await expect(saveSecretWords({ ...scope, input: { safeWord: "tamarindo" } as SecretWordsInput, now })).rejects.toMatchObject({ messageKey: "word.required", details: { field: "duressWord" } });
+    await expect(saveSecretWords({ ...scope, input: { safeWord: "tamarindo" } as SecretWordsInput, now })).rejects.toMatchObject({
+      messageKey: "word.required",
+      details: { field: "duressWord" },
+    });
     // Replacing the safe word with one too close to the duress word, typed again.
-    await expect(saveSecretWords({ ...scope, input: { safeWord: "GIRASOLES", duressWord: "girasol" }, now })).rejects.toMatchObject({ messageKey: "word.tooClose" });
+    await expect(saveSecretWords({ ...scope, input: { safeWord: "GIRASOLES", duressWord: "girasol" }, now })).rejects.toMatchObject({
+      messageKey: "word.tooClose",
+    });
     expect(await db.secretWords.findUniqueOrThrow({ where: { familyId: family.id } })).toEqual(before);
 
     await saveSecretWords({ ...scope, input: { safeWord: "tamarindo", duressWord: " Girasól " }, now });
     const after = await db.secretWords.findUniqueOrThrow({ where: { familyId: family.id } });
-    expect(after).toMatchObject({ duressWordHash: before.duressWordHash, duressWordTag: before.duressWordTag, duressWordChangedAt: longAgo, safeWordChangedAt: now });
+    expect(after).toMatchObject({
+      duressWordHash: before.duressWordHash,
+      duressWordTag: before.duressWordTag,
+      duressWordChangedAt: longAgo,
+      safeWordChangedAt: now,
+    });
     expect(after.safeWordHash).not.toBe(before.safeWordHash);
     expect(after.safeWordTag).toBe(wordTag(family.id, "tamarindo"));
     expect(await getSecretWordsStatus({ ...scope, now })).toMatchObject({ safeWordDue: false, duressWordDue: true });
@@ -136,7 +162,10 @@ describe("secret words", () => {
     const { scope } = await setUp();
     await saveSecretWords({ ...scope, input: { safeWord: "mazapan", duressWord: "girasol" } });
     for (let i = 0; i < wordCheckLimit.limit; i++) await checkSecretWord({ ...scope, which: "safe", word: `guess${i}` });
-    await expect(checkSecretWord({ ...scope, which: "safe", word: "mazapan" })).rejects.toMatchObject({ code: "rate_limited", messageKey: "word.tooManyChecks" });
+    await expect(checkSecretWord({ ...scope, which: "safe", word: "mazapan" })).rejects.toMatchObject({
+      code: "rate_limited",
+      messageKey: "word.tooManyChecks",
+    });
   });
 
   it("lets members check but not change, and other families do neither", async () => {
@@ -144,10 +173,16 @@ describe("secret words", () => {
     await saveSecretWords({ ...scope, input: { safeWord: "mazapan", duressWord: "girasol" } });
     const member = await addTestMember(family.id, "member");
     expect(await checkSecretWord({ familyId: family.id, userId: member.id, which: "safe", word: "mazapan" })).toBe(true);
-    await expect(saveSecretWords({ familyId: family.id, userId: member.id, input: { safeWord: "otra cosa", duressWord: "girasol" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      saveSecretWords({ familyId: family.id, userId: member.id, input: { safeWord: "otra cosa", duressWord: "girasol" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     const other = await createTestFamily();
-    await expect(saveSecretWords({ familyId: family.id, userId: other.ownerId, input: { safeWord: "otra cosa", duressWord: "girasol" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(checkSecretWord({ familyId: family.id, userId: other.ownerId, which: "safe", word: "mazapan" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      saveSecretWords({ familyId: family.id, userId: other.ownerId, input: { safeWord: "otra cosa", duressWord: "girasol" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(checkSecretWord({ familyId: family.id, userId: other.ownerId, which: "safe", word: "mazapan" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(getSecretWordsStatus({ familyId: family.id, userId: other.ownerId })).rejects.toMatchObject({ code: "not_found" });
   });
 });

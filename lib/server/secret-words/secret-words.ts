@@ -68,7 +68,9 @@ export async function saveSecretWords(options: { familyId: string; userId: strin
   const existing = await db.secretWords.findUnique({ where: { familyId: family.id } });
   if (!existing) {
     const [safeWordHash, duressWordHash] = await Promise.all([hashSecretWord(input.safeWord), hashSecretWord(input.duressWord)]);
-    await db.secretWords.create({ data: { familyId: family.id, safeWordHash, duressWordHash, safeWordChangedAt: now, duressWordChangedAt: now, ...tags } });
+    await db.secretWords.create({
+      data: { familyId: family.id, safeWordHash, duressWordHash, safeWordChangedAt: now, duressWordChangedAt: now, ...tags },
+    });
     return;
   }
   const [safe, duress] = await Promise.all([

@@ -17,7 +17,9 @@ function tagKey(): Buffer {
 }
 
 export function wordTag(familyId: string, word: string): string {
-  return createHmac("sha256", tagKey()).update(`${familyId}\n${normalizeSecretWord(word)}`).digest("base64url");
+  return createHmac("sha256", tagKey())
+    .update(`${familyId}\n${normalizeSecretWord(word)}`)
+    .digest("base64url");
 }
 
 /** The tags of every run of tokens in a reply: a word is in the reply when its tag is here. */

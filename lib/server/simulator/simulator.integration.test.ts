@@ -24,7 +24,9 @@ describe("simulator", () => {
     const mine = await familyWithPerson("Mía");
     // No message sent yet: no conversation, and no reply accepted.
     expect(await listSimulatorConversations({ userId: mine.ownerId })).toEqual([]);
-    await expect(simulateInboundSms({ userId: mine.ownerId, familyId: mine.family.id, from: mine.person.phone, body: "hola" })).rejects.toMatchObject({ messageKey: "simulator.noConversation" });
+    await expect(
+      simulateInboundSms({ userId: mine.ownerId, familyId: mine.family.id, from: mine.person.phone, body: "hola" }),
+    ).rejects.toMatchObject({ messageKey: "simulator.noConversation" });
 
     await sendTestCheckIns({ ...mine.scope, target: { kind: "everyone" } });
     await simulateInboundSms({ userId: mine.ownerId, familyId: mine.family.id, from: mine.person.phone, body: "Todo bien" });
@@ -55,14 +57,30 @@ describe("simulator", () => {
 
     // B's simulated "reply" would be matched to A's open incident by number: refused.
     for (const body of ["mazapan", "OK", "STOP"]) {
-      await expect(simulateInboundSms({ userId: b.ownerId, familyId: b.family.id, from: a.person.phone, body })).rejects.toMatchObject({ code: "conflict", messageKey: "simulator.sharedNumber" });
+      await expect(simulateInboundSms({ userId: b.ownerId, familyId: b.family.id, from: a.person.phone, body })).rejects.toMatchObject({
+        code: "conflict",
+        messageKey: "simulator.sharedNumber",
+      });
     }
     expect(await db.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { status: true } })).toEqual({ status: "open" });
     expect(await db.smsOptOut.count({ where: { phone: a.person.phone } })).toBe(0);
     // Nor can B reply in A's name, or press a key on A's call.
-    await expect(simulateInboundSms({ userId: b.ownerId, familyId: a.family.id, from: a.person.phone, body: "OK" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(simulateInboundSms({ userId: b.ownerId, familyId: a.family.id, from: a.person.phone, body: "OK" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const aCall = await db.outboundMessage.create({
-      data: { familyId: a.family.id, to: a.person.phone, body: "x", locale: "es", purpose: "test", channel: "voice", provider: "simulator", status: "in-progress", providerSid: `CA${"b".repeat(32)}`, segments: 0 },
+      data: {
+        familyId: a.family.id,
+        to: a.person.phone,
+        body: "x",
+        locale: "es",
+        purpose: "test",
+        channel: "voice",
+        provider: "simulator",
+        status: "in-progress",
+        providerSid: `CA${"b".repeat(32)}`,
+        segments: 0,
+      },
     });
     await expect(simulateKeypress({ userId: b.ownerId, messageId: aCall.id, digit: "1" })).rejects.toMatchObject({ code: "not_found" });
   });
@@ -73,12 +91,17 @@ describe("simulator", () => {
     const alertPhone = newPhone();
     await db.membership.update({ where: { familyId_userId: { familyId: b.family.id, userId: b.ownerId } }, data: { phone: alertPhone } });
     const a = await familyWithPerson("Familia A");
-    const contact = await db.contact.create({ data: { familyId: a.family.id, name: "Adulto de B", phone: alertPhone, locale: "es", relationship: "friend" } });
+    const contact = await db.contact.create({
+      data: { familyId: a.family.id, name: "Adulto de B", phone: alertPhone, locale: "es", relationship: "friend" },
+    });
     await db.personContact.create({ data: { personId: a.person.id, contactId: contact.id, tier: 1 } });
     await sendTestCheckIns({ ...a.scope, target: { kind: "everyone" } });
     expect(await db.outboundMessage.count({ where: { familyId: a.family.id, to: alertPhone } })).toBe(1);
     for (const body of ["STOP", "Todo bien"]) {
-      await expect(simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: alertPhone, body })).rejects.toMatchObject({ code: "conflict", messageKey: "simulator.sharedNumber" });
+      await expect(simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: alertPhone, body })).rejects.toMatchObject({
+        code: "conflict",
+        messageKey: "simulator.sharedNumber",
+      });
     }
     expect(await db.smsOptOut.count({ where: { phone: alertPhone } })).toBe(0);
 
@@ -88,14 +111,24 @@ describe("simulator", () => {
     const former = await db.person.create({ data: { familyId: b.family.id, name: "Antes de B", phone: formerPhone, locale: "es" } });
     await sendTestCheckIns({ ...b.scope, target: { kind: "everyone" } });
     await db.person.delete({ where: { id: former.id } });
-    await db.checkIn.updateMany({ where: { familyId: b.family.id, phone: formerPhone }, data: { createdAt: new Date(Date.now() - 30 * 24 * 3600_000) } });
-    const ours = await db.person.create({ data: { familyId: a.family.id, name: "Ahora de A", phone: formerPhone, locale: "es", position: 1 } });
+    await db.checkIn.updateMany({
+      where: { familyId: b.family.id, phone: formerPhone },
+      data: { createdAt: new Date(Date.now() - 30 * 24 * 3600_000) },
+    });
+    const ours = await db.person.create({
+      data: { familyId: a.family.id, name: "Ahora de A", phone: formerPhone, locale: "es", position: 1 },
+    });
     await sendTestCheckIns({ ...a.scope, target: { kind: "person", id: ours.id } });
     for (const body of ["STOP", "alto", "START"]) {
-      await expect(simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: formerPhone, body })).rejects.toMatchObject({ code: "conflict", messageKey: "simulator.sharedNumber" });
+      await expect(simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: formerPhone, body })).rejects.toMatchObject({
+        code: "conflict",
+        messageKey: "simulator.sharedNumber",
+      });
     }
     expect(await db.smsOptOut.count({ where: { phone: formerPhone } })).toBe(0);
     await simulateInboundSms({ userId: a.ownerId, familyId: a.family.id, from: formerPhone, body: "Todo bien" });
-    expect(await db.checkIn.findFirstOrThrow({ where: { familyId: a.family.id, phone: formerPhone } })).toMatchObject({ reply: "Todo bien" });
+    expect(await db.checkIn.findFirstOrThrow({ where: { familyId: a.family.id, phone: formerPhone } })).toMatchObject({
+      reply: "Todo bien",
+    });
   });
 });

@@ -17,7 +17,16 @@ function requireSimulator() {
 }
 
 export type SimulatorEntry =
-  | { kind: "out"; id: string; at: Date; channel: "sms" | "voice"; body: string; status: string; segments: number; awaitingKeypress: boolean }
+  | {
+      kind: "out";
+      id: string;
+      at: Date;
+      channel: "sms" | "voice";
+      body: string;
+      status: string;
+      segments: number;
+      awaitingKeypress: boolean;
+    }
   | { kind: "in"; id: string; at: Date; body: string };
 
 export type SimulatorConversation = { familyId: string; familyName: string; phone: string; names: string[]; entries: SimulatorEntry[] };
@@ -25,12 +34,21 @@ export type SimulatorConversation = { familyId: string; familyName: string; phon
 /** Each conversation that one of the caller's families started, newest activity last. */
 export async function listSimulatorConversations(options: { userId: string }): Promise<SimulatorConversation[]> {
   requireSimulator();
-  const memberships = await db.membership.findMany({ where: { userId: options.userId }, select: { familyId: true, family: { select: { name: true } } } });
+  const memberships = await db.membership.findMany({
+    where: { userId: options.userId },
+    select: { familyId: true, family: { select: { name: true } } },
+  });
   const families = memberships.map((row) => row.familyId);
   const [outbound, inbound, people, contacts] = await Promise.all([
     // The newest 500 of each.
-    db.outboundMessage.findMany({ where: { familyId: { in: families } }, orderBy: { createdAt: "desc" }, take: 500 }).then((rows) => rows.reverse()),
-    db.inboundWebhook.findMany({ where: { familyId: { in: families }, kind: { in: ["sms", "gather"] } }, orderBy: { receivedAt: "desc" }, take: 500 }),
+    db.outboundMessage
+      .findMany({ where: { familyId: { in: families } }, orderBy: { createdAt: "desc" }, take: 500 })
+      .then((rows) => rows.reverse()),
+    db.inboundWebhook.findMany({
+      where: { familyId: { in: families }, kind: { in: ["sms", "gather"] } },
+      orderBy: { receivedAt: "desc" },
+      take: 500,
+    }),
     db.person.findMany({ where: { familyId: { in: families } }, select: { familyId: true, phone: true, name: true } }),
     db.contact.findMany({ where: { familyId: { in: families } }, select: { familyId: true, phone: true, name: true } }),
   ]);
@@ -40,8 +58,16 @@ export async function listSimulatorConversations(options: { userId: string }): P
   for (const message of outbound) {
     const key = `${message.familyId}|${message.to}`;
     if (!conversations.has(key)) {
-      const names = [...people, ...contacts].filter((row) => row.familyId === message.familyId && row.phone === message.to).map((row) => row.name);
-      conversations.set(key, { familyId: message.familyId!, familyName: familyName.get(message.familyId!) ?? "", phone: message.to, names, entries: [] });
+      const names = [...people, ...contacts]
+        .filter((row) => row.familyId === message.familyId && row.phone === message.to)
+        .map((row) => row.name);
+      conversations.set(key, {
+        familyId: message.familyId!,
+        familyName: familyName.get(message.familyId!) ?? "",
+        phone: message.to,
+        names,
+        entries: [],
+      });
     }
     conversations.get(key)!.entries.push({
       kind: "out",
@@ -56,7 +82,12 @@ export async function listSimulatorConversations(options: { userId: string }): P
   }
   for (const row of inbound) {
     const conversation = conversations.get(`${row.familyId}|${row.fromNumber}`);
-    conversation?.entries.push({ kind: "in", id: row.id, at: row.receivedAt, body: row.kind === "gather" ? `⌨ ${row.body ?? ""}` : (row.body ?? "") });
+    conversation?.entries.push({
+      kind: "in",
+      id: row.id,
+      at: row.receivedAt,
+      body: row.kind === "gather" ? `⌨ ${row.body ?? ""}` : (row.body ?? ""),
+    });
   }
   for (const conversation of conversations.values()) conversation.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   return [...conversations.values()];
@@ -78,7 +109,10 @@ async function requireOwnConversation(options: { familyId: string; phone: string
     db.person.findFirst({ where: { phone, familyId: { not: familyId } }, select: { id: true } }),
     db.contact.findFirst({ where: { phone, familyId: { not: familyId } }, select: { id: true } }),
     db.membership.findFirst({ where: { phone, familyId: { not: familyId } }, select: { id: true } }),
-    db.checkIn.findFirst({ where: { phone, familyId: { not: familyId }, ...(optOutChange ? {} : { createdAt: { gt: since } }) }, select: { id: true } }),
+    db.checkIn.findFirst({
+      where: { phone, familyId: { not: familyId }, ...(optOutChange ? {} : { createdAt: { gt: since } }) },
+      select: { id: true },
+    }),
     optOutChange ? db.outboundMessage.findFirst({ where: { to: phone, familyId: { not: familyId } }, select: { id: true } }) : null,
   ]);
   if (!started) throw new AppError("not_found", "simulator.noConversation");
@@ -91,14 +125,32 @@ export async function simulateInboundSms(options: { userId: string; familyId: st
   await requireMembership({ familyId: options.familyId, userId: options.userId });
   await requireOwnConversation({ familyId: options.familyId, phone: options.from, body: options.body });
   const sid = simulatedSid("SM");
-  await dispatchSignedWebhook("/api/twilio/sms", { MessageSid: sid, SmsSid: sid, AccountSid: SIMULATOR_ACCOUNT_SID, From: options.from, To: SIMULATOR_NUMBER, Body: options.body, NumMedia: "0" });
+  await dispatchSignedWebhook("/api/twilio/sms", {
+    MessageSid: sid,
+    SmsSid: sid,
+    AccountSid: SIMULATOR_ACCOUNT_SID,
+    From: options.from,
+    To: SIMULATOR_NUMBER,
+    Body: options.body,
+    NumMedia: "0",
+  });
 }
 
 /** A key pressed during a simulated call of one of the caller's families: the gather webhook, then the call ends. */
 export async function simulateKeypress(options: { userId: string; messageId: string; digit: string }) {
   requireSimulator();
-  const message = await db.outboundMessage.findFirst({ where: { id: options.messageId, channel: "voice", family: { memberships: { some: { userId: options.userId } } } } });
+  const message = await db.outboundMessage.findFirst({
+    where: { id: options.messageId, channel: "voice", family: { memberships: { some: { userId: options.userId } } } },
+  });
   if (!message?.providerSid || !message.familyId) throw new AppError("not_found", "simulator.noConversation");
-  await dispatchSignedWebhook(`/api/twilio/voice/gather?m=${message.id}`, { CallSid: message.providerSid, AccountSid: SIMULATOR_ACCOUNT_SID, Digits: options.digit });
-  await dispatchSignedWebhook(`/api/twilio/status?m=${message.id}`, { CallSid: message.providerSid, AccountSid: SIMULATOR_ACCOUNT_SID, CallStatus: "completed" });
+  await dispatchSignedWebhook(`/api/twilio/voice/gather?m=${message.id}`, {
+    CallSid: message.providerSid,
+    AccountSid: SIMULATOR_ACCOUNT_SID,
+    Digits: options.digit,
+  });
+  await dispatchSignedWebhook(`/api/twilio/status?m=${message.id}`, {
+    CallSid: message.providerSid,
+    AccountSid: SIMULATOR_ACCOUNT_SID,
+    CallStatus: "completed",
+  });
 }

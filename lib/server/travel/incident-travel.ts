@@ -16,7 +16,10 @@ export async function getIncidentTravel(options: { familyId: string; userId: str
       person: { verifications: { some: { incidentId: incident.id } } },
     },
     orderBy: [{ person: { position: "asc" } }, { startsAt: "asc" }],
-    include: { person: { select: { name: true } }, contacts: { include: { contact: { select: { name: true, phone: true } } }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] } },
+    include: {
+      person: { select: { name: true } },
+      contacts: { include: { contact: { select: { name: true, phone: true } } }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
+    },
   });
   return trips.map((trip) => ({
     id: trip.id,

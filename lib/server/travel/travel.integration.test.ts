@@ -17,17 +17,34 @@ import { addTripCompanion, createTrip, deleteTrip, listTrips, removeTripContact,
 const sent = setUpIncidentTests();
 
 type Plan = Awaited<ReturnType<typeof createTestPlan>>;
-const planWithTree = () => createTestPlan({ contacts: [{ name: "Escuela", tier: 1 }, { name: "Tía", tier: 2 }] });
-const warningJobs = (tripId: string) => db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM graphile_worker.jobs WHERE key = ${tripWarningJobKey(tripId)}`.then((rows) => Number(rows[0]!.count));
-const gather = (messageId: string, callSid: string, digit: string) => handleTwilioWebhook(signedWebhook(`/api/twilio/voice/gather?m=${messageId}`, { CallSid: callSid, Digits: digit }));
+const planWithTree = () =>
+  createTestPlan({
+    contacts: [
+      { name: "Escuela", tier: 1 },
+      { name: "Tía", tier: 2 },
+    ],
+  });
+const warningJobs = (tripId: string) =>
+  db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM graphile_worker.jobs WHERE key = ${tripWarningJobKey(tripId)}`.then(
+    (rows) => Number(rows[0]!.count),
+  );
+const gather = (messageId: string, callSid: string, digit: string) =>
+  handleTwilioWebhook(signedWebhook(`/api/twilio/voice/gather?m=${messageId}`, { CallSid: callSid, Digits: digit }));
 
 async function tripFor(plan: Plan, overrides: Parameters<typeof tripInput>[0] = {}, companion = true) {
   const input = tripInput(overrides);
   const trip = await createTrip({ ...plan.scope, personId: plan.people[0]!.id, input });
-  const mate = companion ? await addTripCompanion({ ...plan.scope, tripId: trip.id, input: { name: "Lucía", phone: uniquePhone("55"), locale: "es" } }) : null;
+  const mate = companion
+    ? await addTripCompanion({ ...plan.scope, tripId: trip.id, input: { name: "Lucía", phone: uniquePhone("55"), locale: "es" } })
+    : null;
   await drainJobs(); // the warning
   sent.length = 0;
-  return { trip, input, deskPhone: input.phone, companion: mate && (await db.contact.findUniqueOrThrow({ where: { id: mate.contactId } })) };
+  return {
+    trip,
+    input,
+    deskPhone: input.phone,
+    companion: mate && (await db.contact.findUniqueOrThrow({ where: { id: mate.contactId } })),
+  };
 }
 
 /** Who the first contact wave of a new incident for the plan's first person asks. */
@@ -64,7 +81,10 @@ describe("trip contacts in an incident", () => {
     await tripFor(upcoming, { startsOn: dayFromToday(3), endsOn: dayFromToday(6) });
     const over = await planWithTree();
     const { trip } = await tripFor(over);
-    await db.trip.update({ where: { id: trip.id }, data: { startsAt: new Date(Date.now() - 6 * 86_400_000), endsAt: new Date(Date.now() - 60_000) } });
+    await db.trip.update({
+      where: { id: trip.id },
+      data: { startsAt: new Date(Date.now() - 6 * 86_400_000), endsAt: new Date(Date.now() - 60_000) },
+    });
     for (const plan of [upcoming, over]) {
       const { incidentId, names } = await firstWave(plan);
       expect(names).toEqual(["Escuela"]);
@@ -97,10 +117,18 @@ describe("trip contacts in an incident", () => {
     const { deskPhone, companion } = await tripFor(plan);
     const { incidentId } = await firstWave(plan);
     expect(await getIncidentTravel({ ...plan.scope, incidentId })).toMatchObject([
-      { personName: "Ana Vega", destination: "Cancún", hotelName: "Hotel Laguna", desk: { phone: deskPhone }, companions: [{ name: "Lucía", phone: companion!.phone }] },
+      {
+        personName: "Ana Vega",
+        destination: "Cancún",
+        hotelName: "Hotel Laguna",
+        desk: { phone: deskPhone },
+        companions: [{ name: "Lucía", phone: companion!.phone }],
+      },
     ]);
     const other = await createTestFamily();
-    await expect(getIncidentTravel({ familyId: other.family.id, userId: other.ownerId, incidentId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getIncidentTravel({ familyId: other.family.id, userId: other.ownerId, incidentId })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const later = await planWithTree();
     await tripFor(later, { startsOn: dayFromToday(2), endsOn: dayFromToday(4) });
     expect(await getIncidentTravel({ ...later.scope, incidentId: (await firstWave(later)).incidentId })).toEqual([]);
@@ -168,8 +196,12 @@ describe("the traveller's warning", () => {
 
   it("is limited per family per day", async () => {
     const plan = await createTestPlan();
-    for (let index = 0; index < TRIPS_PER_DAY; index++) await createTrip({ ...plan.scope, personId: plan.people[0]!.id, input: tripInput({ phone: "" }) });
-    await expect(createTrip({ ...plan.scope, personId: plan.people[0]!.id, input: tripInput({ phone: "" }) })).rejects.toMatchObject({ code: "rate_limited", messageKey: "trip.tooMany" });
+    for (let index = 0; index < TRIPS_PER_DAY; index++)
+      await createTrip({ ...plan.scope, personId: plan.people[0]!.id, input: tripInput({ phone: "" }) });
+    await expect(createTrip({ ...plan.scope, personId: plan.people[0]!.id, input: tripInput({ phone: "" }) })).rejects.toMatchObject({
+      code: "rate_limited",
+      messageKey: "trip.tooMany",
+    });
   });
 });
 
@@ -180,15 +212,23 @@ describe("trips", () => {
     const other = await createTestFamily();
     const outsider = { familyId: other.family.id, userId: other.ownerId };
     const member = await addTestMember(plan.family.id, "member");
-    await expect(listTrips({ ...plan.scope, userId: other.ownerId, personId: plan.people[0]!.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(listTrips({ ...plan.scope, userId: other.ownerId, personId: plan.people[0]!.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await listTrips({ ...outsider, personId: plan.people[0]!.id })).toEqual([]);
     await expect(updateTrip({ ...outsider, tripId: trip.id, input: tripInput() })).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteTrip({ ...outsider, tripId: trip.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(addTripCompanion({ ...outsider, tripId: trip.id, input: { name: "X", phone: uniquePhone("55"), locale: "es" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createTrip({ ...outsider, personId: plan.people[0]!.id, input: tripInput() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      addTripCompanion({ ...outsider, tripId: trip.id, input: { name: "X", phone: uniquePhone("55"), locale: "es" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(createTrip({ ...outsider, personId: plan.people[0]!.id, input: tripInput() })).rejects.toMatchObject({
+      code: "not_found",
+    });
     // Reusing another family's trip id as a form key takes nothing over.
     const person = await db.person.create({ data: { familyId: other.family.id, name: "Otro", phone: uniquePhone("55"), locale: "es" } });
-    await expect(createTrip({ ...outsider, personId: person.id, input: tripInput({ tripKey: trip.id }) })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createTrip({ ...outsider, personId: person.id, input: tripInput({ tripKey: trip.id }) })).rejects.toMatchObject({
+      code: "conflict",
+    });
     await expect(deleteTrip({ familyId: plan.family.id, userId: member.id, tripId: trip.id })).rejects.toMatchObject({ code: "forbidden" });
     expect(await listTrips({ familyId: plan.family.id, userId: member.id, personId: plan.people[0]!.id })).toHaveLength(1);
     expect(await db.trip.count({ where: { id: trip.id } })).toBe(1);
@@ -197,9 +237,17 @@ describe("trips", () => {
   it("refuse bad dates and numbers on their field", async () => {
     const plan = await createTestPlan();
     const personId = plan.people[0]!.id;
-    await expect(createTrip({ ...plan.scope, personId, input: tripInput({ startsOn: dayFromToday(5), endsOn: dayFromToday(4) }) })).rejects.toMatchObject({ messageKey: "trip.endBeforeStart", details: { field: "endsOn" } });
-    await expect(createTrip({ ...plan.scope, personId, input: tripInput({ startsOn: "2027-02-30" }) })).rejects.toMatchObject({ messageKey: "trip.dateInvalid", details: { field: "startsOn" } });
-    await expect(createTrip({ ...plan.scope, personId, input: tripInput({ phone: "12" }) })).rejects.toMatchObject({ code: "invalid_input", details: { field: "phone" } });
+    await expect(
+      createTrip({ ...plan.scope, personId, input: tripInput({ startsOn: dayFromToday(5), endsOn: dayFromToday(4) }) }),
+    ).rejects.toMatchObject({ messageKey: "trip.endBeforeStart", details: { field: "endsOn" } });
+    await expect(createTrip({ ...plan.scope, personId, input: tripInput({ startsOn: "2027-02-30" }) })).rejects.toMatchObject({
+      messageKey: "trip.dateInvalid",
+      details: { field: "startsOn" },
+    });
+    await expect(createTrip({ ...plan.scope, personId, input: tripInput({ phone: "12" }) })).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { field: "phone" },
+    });
     await expect(createTrip({ ...plan.scope, personId: "not-a-uuid", input: tripInput() })).rejects.toMatchObject({ code: "not_found" });
     expect(await db.trip.count({ where: { familyId: plan.family.id } })).toBe(0);
   });
@@ -208,9 +256,15 @@ describe("trips", () => {
     const plan = await planWithTree();
     const school = plan.contacts[0]!;
     const { trip, companion } = await tripFor(plan);
-    const schoolLink = await addTripCompanion({ ...plan.scope, tripId: trip.id, input: { name: "Escuela", phone: school.phone, locale: "es" } });
+    const schoolLink = await addTripCompanion({
+      ...plan.scope,
+      tripId: trip.id,
+      input: { name: "Escuela", phone: school.phone, locale: "es" },
+    });
     expect(schoolLink.contactId).toBe(school.id);
-    await expect(addTripCompanion({ ...plan.scope, tripId: trip.id, input: { name: "Otra vez", phone: school.phone, locale: "es" } })).rejects.toMatchObject({ messageKey: "trip.alreadyOnTrip" });
+    await expect(
+      addTripCompanion({ ...plan.scope, tripId: trip.id, input: { name: "Otra vez", phone: school.phone, locale: "es" } }),
+    ).rejects.toMatchObject({ messageKey: "trip.alreadyOnTrip" });
     await removeTripContact({ ...plan.scope, tripId: trip.id, tripContactId: schoolLink.id });
     expect(await db.contact.count({ where: { id: school.id } })).toBe(1);
     await deleteTrip({ ...plan.scope, tripId: trip.id });
@@ -228,13 +282,27 @@ describe("exposure checks and the plan", () => {
     expect(before.completeness).toEqual({ done: 2, total: 3 }); // words, tier 1; no exposure check
     expect(before.exposureDue).toEqual([{ id: plan.people[0]!.id, name: "Ana Vega", never: true }]);
 
-    await saveExposureCheck({ ...scope, personId: plan.people[0]!.id, input: { profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "unsure", placesPublic: "no" } });
-    await createTrip({ ...scope, personId: plan.people[0]!.id, input: tripInput({ phone: "", startsOn: dayFromToday(10), endsOn: dayFromToday(12) }) });
+    await saveExposureCheck({
+      ...scope,
+      personId: plan.people[0]!.id,
+      input: { profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "unsure", placesPublic: "no" },
+    });
+    await createTrip({
+      ...scope,
+      personId: plan.people[0]!.id,
+      input: tripInput({ phone: "", startsOn: dayFromToday(10), endsOn: dayFromToday(12) }),
+    });
     const after = await getPlanOverview(scope);
     expect(after.completeness).toEqual({ done: 3, total: 4 }); // the trip has no desk yet
     expect(after.exposureDue).toEqual([]);
     const person = after.people[0]!;
-    expect(person.exposure).toMatchObject({ level: "medium", nextSteps: [{ question: "profilesPublic", answer: "yes" }, { question: "tripsPostedLive", answer: "unsure" }] });
+    expect(person.exposure).toMatchObject({
+      level: "medium",
+      nextSteps: [
+        { question: "profilesPublic", answer: "yes" },
+        { question: "tripsPostedLive", answer: "unsure" },
+      ],
+    });
     expect(person.trips).toMatchObject([{ status: "upcoming", hasDesk: false }]);
 
     const later = await getPlanOverview({ ...scope, now: new Date(Date.now() + 200 * 86_400_000) });
@@ -246,8 +314,12 @@ describe("exposure checks and the plan", () => {
     const other = await createTestFamily();
     const member = await addTestMember(plan.family.id, "member");
     const input = { profilesPublic: "no", phoneVisible: "no", tripsPostedLive: "no", placesPublic: "no" } as const;
-    await expect(saveExposureCheck({ familyId: other.family.id, userId: other.ownerId, personId: plan.people[0]!.id, input })).rejects.toMatchObject({ code: "not_found" });
-    await expect(saveExposureCheck({ familyId: plan.family.id, userId: member.id, personId: plan.people[0]!.id, input })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      saveExposureCheck({ familyId: other.family.id, userId: other.ownerId, personId: plan.people[0]!.id, input }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      saveExposureCheck({ familyId: plan.family.id, userId: member.id, personId: plan.people[0]!.id, input }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.exposureCheck.count({ where: { personId: plan.people[0]!.id } })).toBe(0);
     await saveExposureCheck({ ...plan.scope, personId: plan.people[0]!.id, input });
     expect(sent).toEqual([]); // nothing goes to the person
@@ -256,9 +328,20 @@ describe("exposure checks and the plan", () => {
   it("and trips are in the family's export", async () => {
     const plan = await createTestPlan();
     const { trip, deskPhone } = await tripFor(plan);
-    await saveExposureCheck({ ...plan.scope, personId: plan.people[0]!.id, input: { profilesPublic: "no", phoneVisible: "yes", tripsPostedLive: "no", placesPublic: "no" } });
+    await saveExposureCheck({
+      ...plan.scope,
+      personId: plan.people[0]!.id,
+      input: { profilesPublic: "no", phoneVisible: "yes", tripsPostedLive: "no", placesPublic: "no" },
+    });
     const data = await exportFamilyData(plan.scope);
-    expect(data.family.trips).toMatchObject([{ id: trip.id, destination: "Cancún", hotelName: "Hotel Laguna", contacts: expect.arrayContaining([expect.objectContaining({ role: "desk" }), expect.objectContaining({ role: "companion" })]) }]);
+    expect(data.family.trips).toMatchObject([
+      {
+        id: trip.id,
+        destination: "Cancún",
+        hotelName: "Hotel Laguna",
+        contacts: expect.arrayContaining([expect.objectContaining({ role: "desk" }), expect.objectContaining({ role: "companion" })]),
+      },
+    ]);
     expect(data.family.contacts.some((contact) => contact.phone === deskPhone && contact.forTrip)).toBe(true);
     expect(data.family.exposureChecks).toMatchObject([{ personId: plan.people[0]!.id, phoneVisible: "yes" }]);
   });

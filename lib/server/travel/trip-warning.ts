@@ -16,7 +16,11 @@ export const tripWarningJobKey = (tripId: string) => `trip-warning:${tripId}`;
  * at once when that has passed. Scheduling again replaces the job (same key); a warning already
  * queued is never scheduled again, and a trip that is over gets none.
  */
-export async function scheduleTripWarning(tx: Transaction, trip: { id: string; startsOn: Date; timeZone: string; endsAt: Date; warningQueuedAt: Date | null }, now = new Date()) {
+export async function scheduleTripWarning(
+  tx: Transaction,
+  trip: { id: string; startsOn: Date; timeZone: string; endsAt: Date; warningQueuedAt: Date | null },
+  now = new Date(),
+) {
   if (trip.warningQueuedAt) return;
   const runAt = warningRunAt(trip, now);
   if (!runAt) return cancelTripWarning(tx, trip.id);
@@ -42,7 +46,14 @@ export async function sendTripWarning(options: { tripId: string; now?: Date }) {
     if (!trip || trip.warningQueuedAt || now.getTime() >= trip.endsAt.getTime()) return null;
     const { person } = trip;
     const body = renderSms(person.locale, "tripWarning").body;
-    const message = await queueMessage(tx, { familyId: trip.familyId, channel: "sms", to: person.phone, locale: person.locale, purpose: "trip_warning", body });
+    const message = await queueMessage(tx, {
+      familyId: trip.familyId,
+      channel: "sms",
+      to: person.phone,
+      locale: person.locale,
+      purpose: "trip_warning",
+      body,
+    });
     await tx.trip.update({ where: { id: trip.id }, data: { warningQueuedAt: now, warningMessageId: message.id } });
     return message;
   });

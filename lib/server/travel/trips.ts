@@ -18,7 +18,9 @@ type Scope = { familyId: string; userId: string };
 export const TRIPS_PER_DAY = 20;
 export const tripRateKey = (familyId: string) => `trip-create:${familyId}`;
 
-const tripInclude = { contacts: { include: { contact: true }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] } } satisfies Prisma.TripInclude;
+const tripInclude = {
+  contacts: { include: { contact: true }, orderBy: [{ role: "asc" }, { createdAt: "asc" }] },
+} satisfies Prisma.TripInclude;
 
 /** The trip's dates and window, checked against `now` (the form checked them too; this is the boundary). */
 function tripDates(input: TripInput, now: Date) {
@@ -42,7 +44,12 @@ async function requireTrip(options: Scope & { tripId: string }, family: Family) 
  */
 async function linkTripContact(
   tx: Transaction,
-  options: { familyId: string; tripId: string; role: TripContactRole; contact: { name: string; phone: string; locale: Locale; channel: Channel; relationship: Relationship } },
+  options: {
+    familyId: string;
+    tripId: string;
+    role: TripContactRole;
+    contact: { name: string; phone: string; locale: Locale; channel: Channel; relationship: Relationship };
+  },
 ) {
   const existing = await tx.contact.findFirst({ where: { familyId: options.familyId, phone: options.contact.phone } });
   const contact = existing ?? (await tx.contact.create({ data: { ...options.contact, familyId: options.familyId, forTrip: true } }));
@@ -55,7 +62,9 @@ async function linkTripContact(
 /** Contacts that were only there for trips and that no trip and no tree holds any more. */
 async function dropOrphanTripContacts(tx: Transaction, familyId: string, contactIds: string[]) {
   if (contactIds.length === 0) return;
-  await tx.contact.deleteMany({ where: { id: { in: contactIds }, familyId, forTrip: true, trips: { none: {} }, vouchesFor: { none: {} } } });
+  await tx.contact.deleteMany({
+    where: { id: { in: contactIds }, familyId, forTrip: true, trips: { none: {} }, vouchesFor: { none: {} } },
+  });
 }
 
 async function setDesk(tx: Transaction, options: { family: Family; tripId: string; input: TripInput }) {
@@ -64,14 +73,27 @@ async function setDesk(tx: Transaction, options: { family: Family; tripId: strin
   const phone = input.phone.trim() ? requirePhone(input.phone, family.country, "voice", input.phoneChoice) : null;
   if (previous.length === 1 && previous[0]!.contact.phone === phone) {
     // The same desk: its name and language follow the hotel's.
-    if (previous[0]!.contact.forTrip) await tx.contact.update({ where: { id: previous[0]!.contactId }, data: { name: input.hotelName || input.destination, locale: input.deskLocale } });
+    if (previous[0]!.contact.forTrip)
+      await tx.contact.update({
+        where: { id: previous[0]!.contactId },
+        data: { name: input.hotelName || input.destination, locale: input.deskLocale },
+      });
     return;
   }
   await tx.tripContact.deleteMany({ where: { id: { in: previous.map((entry) => entry.id) } } });
-  await dropOrphanTripContacts(tx, family.id, previous.map((entry) => entry.contactId));
+  await dropOrphanTripContacts(
+    tx,
+    family.id,
+    previous.map((entry) => entry.contactId),
+  );
   if (phone) {
     // A front desk is a landline: it is called, in the language chosen for it.
-    await linkTripContact(tx, { familyId: family.id, tripId: options.tripId, role: "desk", contact: { name: input.hotelName || input.destination, phone, locale: input.deskLocale, channel: "voice", relationship: "hotel" } });
+    await linkTripContact(tx, {
+      familyId: family.id,
+      tripId: options.tripId,
+      role: "desk",
+      contact: { name: input.hotelName || input.destination, phone, locale: input.deskLocale, channel: "voice", relationship: "hotel" },
+    });
   }
 }
 
@@ -126,7 +148,10 @@ export async function updateTrip(options: Scope & { tripId: string; input: TripI
   const dates = tripDates(options.input, now);
   await workerUtils();
   return db.$transaction(async (tx) => {
-    const trip = await tx.trip.update({ where: { id: current.id }, data: { destination: options.input.destination, hotelName: options.input.hotelName, ...dates } });
+    const trip = await tx.trip.update({
+      where: { id: current.id },
+      data: { destination: options.input.destination, hotelName: options.input.hotelName, ...dates },
+    });
     await setDesk(tx, { family, tripId: trip.id, input: options.input });
     await scheduleTripWarning(tx, trip, now);
     return trip;
@@ -141,7 +166,11 @@ export async function deleteTrip(options: Scope & { tripId: string }) {
   await db.$transaction(async (tx) => {
     const links = await tx.tripContact.findMany({ where: { tripId: trip.id }, select: { contactId: true } });
     await tx.trip.delete({ where: { id: trip.id } });
-    await dropOrphanTripContacts(tx, family.id, links.map((link) => link.contactId));
+    await dropOrphanTripContacts(
+      tx,
+      family.id,
+      links.map((link) => link.contactId),
+    );
     await cancelTripWarning(tx, trip.id);
   });
 }
@@ -153,7 +182,12 @@ export async function addTripCompanion(options: Scope & { tripId: string; input:
   const phone = requirePhone(options.input.phone, family.country, "sms", options.input.phoneChoice);
   try {
     return await db.$transaction((tx) =>
-      linkTripContact(tx, { familyId: family.id, tripId: trip.id, role: "companion", contact: { name: options.input.name, phone, locale: options.input.locale, channel: "sms", relationship: "other" } }),
+      linkTripContact(tx, {
+        familyId: family.id,
+        tripId: trip.id,
+        role: "companion",
+        contact: { name: options.input.name, phone, locale: options.input.locale, channel: "sms", relationship: "other" },
+      }),
     );
   } catch (error) {
     throw isUniqueViolation(error) ? new AppError("conflict", "trip.alreadyOnTrip", { field: "phone" }) : error;
@@ -181,9 +215,16 @@ export async function listTrips(options: Scope & { personId: string; now?: Date 
   const membership = await requireMembership(options);
   const personId = requireUuid(options.personId, "person.notFound");
   const now = options.now ?? new Date();
-  const trips = await db.trip.findMany({ where: { familyId: membership.familyId, personId, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, include: tripInclude });
+  const trips = await db.trip.findMany({
+    where: { familyId: membership.familyId, personId, endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    include: tripInclude,
+  });
   const messageIds = trips.flatMap((trip) => (trip.warningMessageId ? [trip.warningMessageId] : []));
-  const messages = await db.outboundMessage.findMany({ where: { id: { in: messageIds }, familyId: membership.familyId }, select: { id: true, errorCode: true } });
+  const messages = await db.outboundMessage.findMany({
+    where: { id: { in: messageIds }, familyId: membership.familyId },
+    select: { id: true, errorCode: true },
+  });
   return trips.map((trip) => {
     const message = messages.find((entry) => entry.id === trip.warningMessageId);
     const scheduled = warningRunAt(trip, now);
@@ -209,7 +250,10 @@ export async function listFamilyTrips(familyId: string, now: Date) {
  */
 export async function activeTripContacts(tx: Transaction, options: { familyId: string; personIds: string[]; at: Date }) {
   const links = await tx.tripContact.findMany({
-    where: { familyId: options.familyId, trip: { personId: { in: options.personIds }, startsAt: { lte: options.at }, endsAt: { gt: options.at } } },
+    where: {
+      familyId: options.familyId,
+      trip: { personId: { in: options.personIds }, startsAt: { lte: options.at }, endsAt: { gt: options.at } },
+    },
     include: { contact: true, trip: { select: { personId: true } } },
     orderBy: [{ role: "asc" }, { createdAt: "asc" }],
   });

@@ -18,30 +18,49 @@ const done: Done = { status: "success", message: "" };
 const failed = (error: unknown) => errorView(error instanceof z.ZodError ? (error.issues[0]?.message ?? "generic") : error);
 
 const onCheckPage = { returnTo: ({ familyId }: { familyId: string }) => `/family/${familyId}/callers` };
-const onIncident = { bound: ["incidentId"], returnTo: ({ familyId, incidentId }: { familyId: string; incidentId: string }) => `/family/${familyId}/incidents/${incidentId}` } as const;
+const onIncident = {
+  bound: ["incidentId"],
+  returnTo: ({ familyId, incidentId }: { familyId: string; incidentId: string }) => `/family/${familyId}/incidents/${incidentId}`,
+} as const;
 
 /** What is known of a number or payment identifier: the check, translated. */
-export const checkIdentifierAction = familyCall({ ...onCheckPage, schema: identifierCheckSchema }, failed, async ({ scope, input }): Promise<CallerResult> => {
-  const result = await checkIdentifier({ ...scope, input: input.value, kind: input.kind });
-  return result.ok ? checkView(result.check) : errorView(result.error);
-});
+export const checkIdentifierAction = familyCall(
+  { ...onCheckPage, schema: identifierCheckSchema },
+  failed,
+  async ({ scope, input }): Promise<CallerResult> => {
+    const result = await checkIdentifier({ ...scope, input: input.value, kind: input.kind });
+    return result.ok ? checkView(result.check) : errorView(result.error);
+  },
+);
 
 /** The caller's number on the live screen (or after the call): kept on the incident, and checked. */
-export const saveIncidentCallerAction = familyCall({ ...onIncident, schema: incidentCallerSchema }, failed, async ({ scope, input }): Promise<CallerResult | null> => {
-  const identifier = await setIncidentCaller({ ...scope, input: input.value, hidden: input.hidden });
-  return identifier ? checkView(await describeIdentifier(scope.familyId, identifier)) : null;
-});
+export const saveIncidentCallerAction = familyCall(
+  { ...onIncident, schema: incidentCallerSchema },
+  failed,
+  async ({ scope, input }): Promise<CallerResult | null> => {
+    const identifier = await setIncidentCaller({ ...scope, input: input.value, hidden: input.hidden });
+    return identifier ? checkView(await describeIdentifier(scope.familyId, identifier)) : null;
+  },
+);
 
 /** A payment identifier the caller gave, added to the incident and checked. */
-export const addIncidentPaymentAction = familyCall({ ...onIncident, schema: incidentPaymentSchema }, failed, async ({ scope, input }): Promise<IncidentPaymentView | { status: "error"; error: string }> => {
-  const added = await addIncidentIdentifier({ ...scope, input: input.value, kind: input.kind });
-  return { id: added.id, view: await checkView(await describeIdentifier(scope.familyId, added.identifier)) };
-});
+export const addIncidentPaymentAction = familyCall(
+  { ...onIncident, schema: incidentPaymentSchema },
+  failed,
+  async ({ scope, input }): Promise<IncidentPaymentView | { status: "error"; error: string }> => {
+    const added = await addIncidentIdentifier({ ...scope, input: input.value, kind: input.kind });
+    return { id: added.id, view: await checkView(await describeIdentifier(scope.familyId, added.identifier)) };
+  },
+);
 
-export const removeIncidentPaymentAction = familyCall({ ...onIncident, schema: z.unknown() }, failed, async ({ scope, input }): Promise<Done> => {
-  await removeIncidentIdentifier({ ...scope, identifierId: typeof input === "string" ? input : "" });
-  return done;
-});
+export const removeIncidentPaymentAction = familyCall(
+  { ...onIncident, schema: z.unknown() },
+  failed,
+  async ({ scope, input }): Promise<Done> => {
+    await removeIncidentIdentifier({ ...scope, identifierId: typeof input === "string" ? input : "" });
+    return done;
+  },
+);
 
 /** "Check a number": the family reports what it checked. */
 export const reportIdentifierAction = familyCall(

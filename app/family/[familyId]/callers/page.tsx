@@ -27,7 +27,9 @@ export default async function CheckNumberPage({ params }: PageProps<"/family/[fa
       <NumberCheck familyId={family.id} />
 
       <section aria-labelledby="reports-title" className="flex flex-col gap-3">
-        <h2 id="reports-title" className="text-xl font-bold">{t("yourReports")}</h2>
+        <h2 id="reports-title" className="text-xl font-bold">
+          {t("yourReports")}
+        </h2>
         {reports.length === 0 ? (
           <p>{t("yourReportsEmpty")}</p>
         ) : (
@@ -35,13 +37,23 @@ export default async function CheckNumberPage({ params }: PageProps<"/family/[fa
             {reports.map((report) => (
               <li key={report.hash} className="flex flex-wrap items-center justify-between gap-2 rounded-xl border-2 border-gray-300 p-3">
                 <span>
-                  {t("yourReportItem", { kind: t(`kindShort.${report.kind}`), date: format.dateTime(report.reportedAt, { dateStyle: "medium" }) })}
-                  {report.display && <> · <bdi className="font-mono">{report.display}</bdi></>}
+                  {t("yourReportItem", {
+                    kind: t(`kindShort.${report.kind}`),
+                    date: format.dateTime(report.reportedAt, { dateStyle: "medium" }),
+                  })}
+                  {report.display && (
+                    <>
+                      {" "}
+                      · <bdi className="font-mono">{report.display}</bdi>
+                    </>
+                  )}
                   {report.fromIncident && <> · {t("fromIncident")}</>}
                 </span>
                 <form action={withdraw}>
                   <input type="hidden" name="hash" value={report.hash} />
-                  <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-900 px-3 font-semibold">{t("withdraw")}</button>
+                  <button type="submit" className="min-h-11 rounded-lg border-2 border-gray-900 px-3 font-semibold">
+                    {t("withdraw")}
+                  </button>
                 </form>
               </li>
             ))}
@@ -50,7 +62,9 @@ export default async function CheckNumberPage({ params }: PageProps<"/family/[fa
       </section>
 
       <section aria-labelledby="share-title" className="flex flex-col gap-3">
-        <h2 id="share-title" className="text-xl font-bold">{t("shareTitle")}</h2>
+        <h2 id="share-title" className="text-xl font-bold">
+          {t("shareTitle")}
+        </h2>
         <p>{family.shareCallerReports ? t("shareOn") : t("shareOff")}</p>
         {editorRoles.includes(role) && (
           <form action={share}>

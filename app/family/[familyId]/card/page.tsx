@@ -81,7 +81,8 @@ export default async function PlanCardPage({ params }: PageProps<"/family/[famil
                     <ul className="pl-3">
                       {entries.map((entry) => (
                         <li key={entry.id}>
-                          {entry.contact.name} ({contacts(`relationshipName.${entry.contact.relationship}`)}): <span dir="ltr">{formatPhone(entry.contact.phone)}</span>
+                          {entry.contact.name} ({contacts(`relationshipName.${entry.contact.relationship}`)}):{" "}
+                          <span dir="ltr">{formatPhone(entry.contact.phone)}</span>
                         </li>
                       ))}
                     </ul>

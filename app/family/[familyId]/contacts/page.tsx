@@ -27,7 +27,11 @@ export default async function ContactsPage({ params }: PageProps<"/family/[famil
             </p>
             <p>
               {contact.vouchesFor.length
-                ? t("vouchesFor", { people: contact.vouchesFor.map((entry) => `${entry.person.name} (${plan("tierLabel", { tier: entry.tier })})`).join(", ") })
+                ? t("vouchesFor", {
+                    people: contact.vouchesFor
+                      .map((entry) => `${entry.person.name} (${plan("tierLabel", { tier: entry.tier })})`)
+                      .join(", "),
+                  })
                 : t("vouchesForNobody")}
             </p>
             <Link href={`/family/${familyId}/contacts/${contact.id}`} className="self-start py-2 font-semibold text-brand-800 underline">

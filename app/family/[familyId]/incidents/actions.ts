@@ -4,7 +4,14 @@
 import { redirect } from "next/navigation";
 import { familyAction } from "@/lib/server/actions/action-builders";
 import { closeIncidentByAdult } from "@/lib/server/incidents/close-incident";
-import { checkCallerWord, pauseIncident, resumeIncident, sendNextWaveNow, setChecklistStep, updateIncidentNotes } from "@/lib/server/incidents/manage-incident";
+import {
+  checkCallerWord,
+  pauseIncident,
+  resumeIncident,
+  sendNextWaveNow,
+  setChecklistStep,
+  updateIncidentNotes,
+} from "@/lib/server/incidents/manage-incident";
 import { startIncident } from "@/lib/server/incidents/start-incident";
 import type { FormState } from "@/lib/validation/form-state";
 import { callerWordSchema, incidentNotesSchema, outcomeSchema } from "@/lib/validation/incident";
@@ -15,12 +22,19 @@ const onIncident = {
   revalidate: ({ familyId, incidentId }: { familyId: string; incidentId: string }) => `/family/${familyId}/incidents/${incidentId}`,
 } as const;
 
-export const startIncidentAction = familyAction({ returnTo: ({ familyId }) => `/family/${familyId}/incidents/new`, revalidate: () => null }, async ({ scope, formData }) => {
-  const person = String(formData.get("personId") ?? "");
-  const started = await startIncident({ ...scope, personId: person === "unknown" ? null : person, drill: formData.get("drill") === "on" });
-  // Someone is already verifying this person: open that incident and say so.
-  redirect(`/family/${scope.familyId}/incidents/${started.incident.id}${started.alreadyOpen ? "?already=1" : ""}`);
-});
+export const startIncidentAction = familyAction(
+  { returnTo: ({ familyId }) => `/family/${familyId}/incidents/new`, revalidate: () => null },
+  async ({ scope, formData }) => {
+    const person = String(formData.get("personId") ?? "");
+    const started = await startIncident({
+      ...scope,
+      personId: person === "unknown" ? null : person,
+      drill: formData.get("drill") === "on",
+    });
+    // Someone is already verifying this person: open that incident and say so.
+    redirect(`/family/${scope.familyId}/incidents/${started.incident.id}${started.alreadyOpen ? "?already=1" : ""}`);
+  },
+);
 
 export const tickStepAction = familyAction(onIncident, async ({ scope, formData }) => {
   await setChecklistStep({ ...scope, step: String(formData.get("step") ?? "").slice(0, 40), checked: formData.get("checked") === "true" });

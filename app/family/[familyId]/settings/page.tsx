@@ -43,7 +43,11 @@ export default async function SettingsPage({ params }: PageProps<"/family/[famil
           {t("exportTitle")}
         </h2>
         <p>{t("exportLead")}</p>
-        <a href={`/family/${family.id}/export`} download className="flex min-h-12 items-center justify-center self-start rounded-lg border-2 border-brand-700 px-5 text-lg font-semibold text-brand-800">
+        <a
+          href={`/family/${family.id}/export`}
+          download
+          className="flex min-h-12 items-center justify-center self-start rounded-lg border-2 border-brand-700 px-5 text-lg font-semibold text-brand-800"
+        >
           {t("export")}
         </a>
       </section>

@@ -71,7 +71,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
         return;
       }
       unsubscribe = subscribed;
-      for (let after = cursor; ; ) {
+      for (let after = cursor; ;) {
         const missed = await readLiveUpdate({ incidentId, afterEventId: after, lookbackSeconds: LIVE_LOOKBACK_SECONDS }).catch(() => null);
         if (!missed || closed) break;
         // A position past the timeline's end (made up, or from a restored database) would skip
@@ -102,6 +102,11 @@ export async function GET(request: Request, { params }: RouteContext<"/api/incid
     },
   });
   return new Response(stream, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
   });
 }

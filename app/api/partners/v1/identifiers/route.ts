@@ -13,14 +13,28 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   try {
-    const partner = await authenticatePartner({ authorization: request.headers.get("authorization"), clientAddress: resolveClientAddress(request.headers, env.TRUSTED_PROXY_HOPS) });
+    const partner = await authenticatePartner({
+      authorization: request.headers.get("authorization"),
+      clientAddress: resolveClientAddress(request.headers, env.TRUSTED_PROXY_HOPS),
+    });
     const parsed = feedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) return Response.json({ error: "invalid_input", message: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") }, { status: 400 });
+    if (!parsed.success)
+      return Response.json(
+        { error: "invalid_input", message: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") },
+        { status: 400 },
+      );
     const feed = await readPartnerFeed(parsed.data);
     const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Partner": encodeURIComponent(partner.organization) };
     if (parsed.data.format === "csv") {
-      if (feed.next) headers.Link = `<?format=csv&since=${encodeURIComponent(feed.next.since)}&after=${feed.next.after}&limit=${parsed.data.limit}>; rel="next"`;
-      return new Response(feedCsv(feed.entries), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="confirma-identifiers.csv"' } });
+      if (feed.next)
+        headers.Link = `<?format=csv&since=${encodeURIComponent(feed.next.since)}&after=${feed.next.after}&limit=${parsed.data.limit}>; rel="next"`;
+      return new Response(feedCsv(feed.entries), {
+        headers: {
+          ...headers,
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": 'attachment; filename="confirma-identifiers.csv"',
+        },
+      });
     }
     return Response.json({ entries: feed.entries, next: feed.next }, { headers });
   } catch (error) {

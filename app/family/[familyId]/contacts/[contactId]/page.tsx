@@ -22,7 +22,13 @@ export default async function ContactPage({ params }: PageProps<"/family/[family
           <ContactForm
             familyId={familyId}
             contactId={contact.id}
-            contact={{ name: contact.name, phone: formatPhone(contact.phone), locale: contact.locale, relationship: contact.relationship, channel: contact.channel }}
+            contact={{
+              name: contact.name,
+              phone: formatPhone(contact.phone),
+              locale: contact.locale,
+              relationship: contact.relationship,
+              channel: contact.channel,
+            }}
             defaultLocale={family.locale}
           />
           <DeleteButtonForm action={deleteContactAction.bind(null, familyId, contact.id)} label={t("delete")} confirmation={t("delete")} />

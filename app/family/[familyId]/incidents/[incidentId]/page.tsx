@@ -1,7 +1,16 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CallerSection } from "@/components/incident/caller-section";
 import { CallerWordForm, NotesForm } from "@/components/incident/incident-forms";
-import { LiveChecklist, LiveControls, LiveIncident, LivePings, LiveState, LiveTimeline, LiveVerdict, WhileOpen } from "@/components/incident/live-incident";
+import {
+  LiveChecklist,
+  LiveControls,
+  LiveIncident,
+  LivePings,
+  LiveState,
+  LiveTimeline,
+  LiveVerdict,
+  WhileOpen,
+} from "@/components/incident/live-incident";
 import { localizeLiveUpdate } from "@/components/incident/live-payload";
 import { IncidentTravel } from "@/components/travel/incident-travel";
 import { defaultSteps, onTheLineSteps, warningSigns } from "@/lib/guidance/call-guidance";
@@ -20,7 +29,11 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
   const { familyId, incidentId } = await params;
   const already = (await searchParams).already === "1";
   const session = await requireSession(`/family/${familyId}/incidents/${incidentId}`);
-  const { incident, family, update, claimedName, startedBy } = await getLiveIncident({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
+  const { incident, family, update, claimedName, startedBy } = await getLiveIncident({
+    familyId,
+    userId: session.user.id,
+    incidentId,
+  }).catch(notFoundOnMissing);
   const [t, guidance, format] = await Promise.all([getTranslations("incident"), getTranslations("guidance"), getFormatter()]);
   const name = claimedName ?? t("everyone");
   const base = `/family/${family.id}/incidents/${incident.id}`;
@@ -47,7 +60,9 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
         <WhileOpen>
           <IncidentTravel {...ids} userId={session.user.id} />
           <section aria-labelledby="steps-title" className="flex flex-col gap-3">
-            <h2 id="steps-title" className="text-2xl font-bold">{t("stepsTitle")}</h2>
+            <h2 id="steps-title" className="text-2xl font-bold">
+              {t("stepsTitle")}
+            </h2>
             <LiveChecklist steps={steps(defaultSteps)} />
             <div className="rounded-xl bg-gray-100 p-4">
               <h3 className="font-bold">{t("isolationTitle")}</h3>
@@ -59,12 +74,20 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
 
           {/* Also on the phone's kept copy when the network is gone (decision 012). */}
           <section aria-labelledby="numbers-title" className="flex flex-col gap-2">
-            <h2 id="numbers-title" className="text-xl font-bold">{t("numbersTitle")}</h2>
+            <h2 id="numbers-title" className="text-xl font-bold">
+              {t("numbersTitle")}
+            </h2>
             <ul className="flex flex-col gap-2" data-testid="emergency-numbers">
               {emergencyNumbers[family.country].map((entry) => (
                 <li key={entry.key}>
-                  <a href={entry.href} className="flex min-h-14 flex-wrap items-center gap-x-3 rounded-xl border-2 border-gray-900 px-4 py-2">
-                    <strong className="text-2xl" dir="ltr">{entry.display}</strong> {guidance(`numbers.${entry.key}`)}
+                  <a
+                    href={entry.href}
+                    className="flex min-h-14 flex-wrap items-center gap-x-3 rounded-xl border-2 border-gray-900 px-4 py-2"
+                  >
+                    <strong className="text-2xl" dir="ltr">
+                      {entry.display}
+                    </strong>{" "}
+                    {guidance(`numbers.${entry.key}`)}
                   </a>
                 </li>
               ))}
@@ -72,7 +95,9 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
           </section>
 
           <section aria-labelledby="word-title" className="flex flex-col gap-3 rounded-xl border-2 border-gray-300 p-4">
-            <h2 id="word-title" className="text-xl font-bold">{t("callerWordTitle")}</h2>
+            <h2 id="word-title" className="text-xl font-bold">
+              {t("callerWordTitle")}
+            </h2>
             <CallerWordForm {...ids} />
           </section>
         </WhileOpen>
@@ -81,19 +106,29 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
         <LiveControls title={t("controlsTitle")} />
 
         <section aria-labelledby="notes-title" className="flex flex-col gap-3">
-          <h2 id="notes-title" className="text-xl font-bold">{t("notesTitle")}</h2>
+          <h2 id="notes-title" className="text-xl font-bold">
+            {t("notesTitle")}
+          </h2>
           <NotesForm {...ids} notes={incident} />
         </section>
 
         <WhileOpen>
           <section aria-labelledby="phrases-title" className="flex flex-col gap-2">
-            <h2 id="phrases-title" className="text-xl font-bold">{t("phrasesTitle")}</h2>
+            <h2 id="phrases-title" className="text-xl font-bold">
+              {t("phrasesTitle")}
+            </h2>
             <ul className="flex flex-col gap-2">
-              {phrases.map((phrase) => <li key={phrase} className="rounded-lg bg-gray-100 p-3">{t(`phrases.${phrase}`)}</li>)}
+              {phrases.map((phrase) => (
+                <li key={phrase} className="rounded-lg bg-gray-100 p-3">
+                  {t(`phrases.${phrase}`)}
+                </li>
+              ))}
             </ul>
             <h2 className="mt-2 text-xl font-bold">{t("signsTitle")}</h2>
             <ul className="list-disc pl-6">
-              {warningSigns.map((sign) => <li key={sign.key}>{guidance(`signs.${sign.key}`)}</li>)}
+              {warningSigns.map((sign) => (
+                <li key={sign.key}>{guidance(`signs.${sign.key}`)}</li>
+              ))}
             </ul>
           </section>
         </WhileOpen>

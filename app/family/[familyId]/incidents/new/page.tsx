@@ -8,7 +8,10 @@ import { StartIncidentForm } from "./start-form";
 export default async function NewIncidentPage({ params }: PageProps<"/family/[familyId]/incidents/new">) {
   const { familyId } = await params;
   const session = await requireSession(`/family/${familyId}/incidents/new`);
-  const [{ family, people }, t] = await Promise.all([listPeople({ familyId, userId: session.user.id }).catch(notFoundOnMissing), getTranslations("incident")]);
+  const [{ family, people }, t] = await Promise.all([
+    listPeople({ familyId, userId: session.user.id }).catch(notFoundOnMissing),
+    getTranslations("incident"),
+  ]);
   return (
     <section className="flex flex-col gap-3">
       <h1 className="text-2xl leading-tight font-bold">{t("whoTitle")}</h1>

@@ -12,13 +12,21 @@ import { startIncidentAction } from "../actions";
 export function StartIncidentForm({ familyId, people }: { familyId: string; people: { id: string; name: string }[] }) {
   const t = useTranslations("incident");
   const [state, action, pending] = useActionState(startIncidentAction.bind(null, familyId), initialFormState);
-  const big = "flex min-h-14 w-full items-center justify-center rounded-xl px-3 py-2 text-center text-xl leading-tight font-bold break-words disabled:opacity-60";
+  const big =
+    "flex min-h-14 w-full items-center justify-center rounded-xl px-3 py-2 text-center text-xl leading-tight font-bold break-words disabled:opacity-60";
   return (
     <form action={action} className="flex flex-col gap-3" data-testid="start-form">
       <FormAlert state={state} />
       <div className={people.length > 1 ? "grid grid-cols-2 gap-3" : "grid grid-cols-1 gap-3"}>
         {people.map((person) => (
-          <button key={person.id} type="submit" name="personId" value={person.id} disabled={pending} className={`${big} bg-gray-900 text-white`}>
+          <button
+            key={person.id}
+            type="submit"
+            name="personId"
+            value={person.id}
+            disabled={pending}
+            className={`${big} bg-gray-900 text-white`}
+          >
             {person.name}
           </button>
         ))}

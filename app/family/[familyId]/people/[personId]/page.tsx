@@ -16,7 +16,9 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/f
   const justAdded = (await searchParams).added === "1";
   const session = await requireSession(`/family/${familyId}/people/${personId}`);
   const scope = { familyId, userId: session.user.id };
-  const [{ person, family, role }, familyContacts] = await Promise.all([getPerson({ ...scope, personId }), listContacts(scope)]).catch(notFoundOnMissing);
+  const [{ person, family, role }, familyContacts] = await Promise.all([getPerson({ ...scope, personId }), listContacts(scope)]).catch(
+    notFoundOnMissing,
+  );
   const t = await getTranslations("people");
   const canEdit = editorRoles.includes(role);
   return (
@@ -28,14 +30,29 @@ export default async function PersonPage({ params, searchParams }: PageProps<"/f
         </p>
       )}
       {canEdit ? (
-        <PersonForm familyId={familyId} personId={person.id} person={{ name: person.name, phone: formatPhone(person.phone), locale: person.locale, notes: person.notes }} defaultLocale={family.locale} />
+        <PersonForm
+          familyId={familyId}
+          personId={person.id}
+          person={{ name: person.name, phone: formatPhone(person.phone), locale: person.locale, notes: person.notes }}
+          defaultLocale={family.locale}
+        />
       ) : (
         <p dir="ltr">{formatPhone(person.phone)}</p>
       )}
-      <PersonContactsEditor familyId={familyId} person={person} familyContacts={familyContacts} canEdit={canEdit} defaultLocale={family.locale} />
+      <PersonContactsEditor
+        familyId={familyId}
+        person={person}
+        familyContacts={familyContacts}
+        canEdit={canEdit}
+        defaultLocale={family.locale}
+      />
       <PersonTravel familyId={familyId} userId={session.user.id} person={person} family={family} canEdit={canEdit} />
       {canEdit && (
-        <DeleteButtonForm action={deletePersonAction.bind(null, familyId, person.id)} label={t("delete", { name: person.name })} confirmation={t("deleteConfirm", { name: person.name })} />
+        <DeleteButtonForm
+          action={deletePersonAction.bind(null, familyId, person.id)}
+          label={t("delete", { name: person.name })}
+          confirmation={t("deleteConfirm", { name: person.name })}
+        />
       )}
     </div>
   );

@@ -69,7 +69,14 @@ export default async function SetupStepPage({ params }: PageProps<"/family/[fami
 
         {step === "contacts" &&
           plan.people.map((person) => (
-            <PersonContactsEditor key={person.id} familyId={familyId} person={person} familyContacts={familyContacts} canEdit defaultLocale={plan.family.locale} />
+            <PersonContactsEditor
+              key={person.id}
+              familyId={familyId}
+              person={person}
+              familyContacts={familyContacts}
+              canEdit
+              defaultLocale={plan.family.locale}
+            />
           ))}
 
         {step === "review" && (

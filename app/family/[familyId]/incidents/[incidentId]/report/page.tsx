@@ -23,7 +23,13 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
   const session = await requireSession(`/family/${familyId}/incidents/${incidentId}/report`);
   const report = await getIncidentReport({ familyId, userId: session.user.id, incidentId }).catch(notFoundOnMissing);
   const { incident, family, checkIns, events, claimedPerson, people, startedBy, closing } = report;
-  const [t, live, callers, format, timeZone] = await Promise.all([getTranslations("report"), getTranslations("incident"), getTranslations("callers"), getFormatter(), getTimeZone()]);
+  const [t, live, callers, format, timeZone] = await Promise.all([
+    getTranslations("report"),
+    getTranslations("incident"),
+    getTranslations("callers"),
+    getFormatter(),
+    getTimeZone(),
+  ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const duration = durationParts(report.durationMs);
   const sentOf = (ids: string[]) => closing.filter((message) => ids.includes(message.id) && !message.optedOut).length;
@@ -81,16 +87,22 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
         <dd dir="ltr">{incident.callerNumber || "—"}</dd>
         <dt className="font-semibold">{t("callerPhone")}</dt>
         <dd data-testid="report-caller-phone">
-          {report.caller.hidden ? t("callerHidden") : <bdi>{report.caller.identifiers.find((entry) => entry.kind === "phone")?.display ?? "—"}</bdi>}
+          {report.caller.hidden ? (
+            t("callerHidden")
+          ) : (
+            <bdi>{report.caller.identifiers.find((entry) => entry.kind === "phone")?.display ?? "—"}</bdi>
+          )}
         </dd>
         <dt className="font-semibold">{t("identifiers")}</dt>
         <dd>
           <ul data-testid="report-identifiers">
-            {report.caller.identifiers.filter((entry) => entry.kind !== "phone").map((entry) => (
-              <li key={`${entry.kind}:${entry.value}`}>
-                {callers(`kindShort.${entry.kind}`)}: <bdi className="font-mono">{entry.display}</bdi>
-              </li>
-            ))}
+            {report.caller.identifiers
+              .filter((entry) => entry.kind !== "phone")
+              .map((entry) => (
+                <li key={`${entry.kind}:${entry.value}`}>
+                  {callers(`kindShort.${entry.kind}`)}: <bdi className="font-mono">{entry.display}</bdi>
+                </li>
+              ))}
           </ul>
           {report.caller.identifiers.every((entry) => entry.kind === "phone") && "—"}
         </dd>
@@ -103,7 +115,8 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
       <ul data-testid="report-pings">
         {checkIns.map((checkIn) => (
           <li key={checkIn.id}>
-            {checkIn.contact?.name ?? checkIn.person?.name} ({live(`channel.${checkIn.channel}`)} <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${live(`verdict.${checkIn.verdict}`)}` : ""}
+            {checkIn.contact?.name ?? checkIn.person?.name} ({live(`channel.${checkIn.channel}`)}{" "}
+            <span dir="ltr">{formatPhone(checkIn.phone)}</span>){checkIn.verdict ? `: ${live(`verdict.${checkIn.verdict}`)}` : ""}
             {checkIn.repliedAt ? ` — ${when(checkIn.repliedAt)}` : ""}
           </li>
         ))}
@@ -114,7 +127,8 @@ export default async function IncidentReportPage({ params }: PageProps<"/family/
         <ul data-testid="report-closing">
           {closing.map((message) => (
             <li key={message.id}>
-              {t(`closingKind.${message.kind}`)}: {message.name || "—"} ({live(`channel.${message.channel}`)} <span dir="ltr">{formatPhone(message.phone)}</span>) — {status(message)}
+              {t(`closingKind.${message.kind}`)}: {message.name || "—"} ({live(`channel.${message.channel}`)}{" "}
+              <span dir="ltr">{formatPhone(message.phone)}</span>) — {status(message)}
             </li>
           ))}
         </ul>
