@@ -82,6 +82,10 @@ test.describe("en español", () => {
     await expect(page.getByTestId("exposure-steps")).toContainText("Haz privados los perfiles");
     await expect(page.getByTestId("exposure-steps")).toContainText("Revísalo: Publica los viajes al volver a casa");
     await expectNoViolations(page);
+    // Nothing went to Ana; an adult may text her the steps (once a day).
+    const tips = page.getByTestId("exposure-tips");
+    await tips.getByRole("button", { name: "Mandar estos consejos a Ana Ríos por SMS" }).click();
+    await expect(tips.getByRole("status")).toHaveText("Consejos enviados a Ana Ríos.");
 
     // The plan counts both; the card lists the desk and the companion during the trip.
     await page.goto(`/family/${family.id}`);

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { saveExposureAction } from "@/app/family/[familyId]/travel-actions";
+import { saveExposureAction, sendExposureTipsAction } from "@/app/family/[familyId]/travel-actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -63,6 +63,20 @@ export function ExposureForm(props: { familyId: string; personId: string; name: 
       ))}
       <FormSuccess state={state} namespace="travel" focus />
       <SubmitButton>{t("saveExposure")}</SubmitButton>
+    </form>
+  );
+}
+
+/** An adult sends the person the steps of their latest check by text (never on its own). */
+export function SendExposureTipsForm(props: { familyId: string; personId: string; name: string }) {
+  const t = useTranslations("travel");
+  const [state, formAction] = useActionState(sendExposureTipsAction.bind(null, props.familyId, props.personId), initialFormState);
+  return (
+    <form action={formAction} className="flex flex-col gap-2" data-testid="exposure-tips">
+      <p>{t("sendTipsLead")}</p>
+      <FormAlert state={state} />
+      <FormSuccess state={state} namespace="travel" />
+      <SubmitButton>{t("sendTips", { name: props.name })}</SubmitButton>
     </form>
   );
 }

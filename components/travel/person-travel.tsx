@@ -8,7 +8,7 @@ import { getExposureCheck } from "@/lib/server/exposure/exposure-checks";
 import { listTrips } from "@/lib/server/travel/trips";
 import { dayIn, defaultTripTimeZone, formatDay, MAX_DAYS_AHEAD, type TripStatus } from "@/lib/travel/trip-dates";
 import { CompanionForm } from "./companion-form";
-import { ExposureForm } from "./exposure-form";
+import { ExposureForm, SendExposureTipsForm } from "./exposure-form";
 import { ExposureSummaryView } from "./exposure-summary";
 import { TripForm } from "./trip-form";
 
@@ -144,6 +144,9 @@ export async function PersonTravel({ familyId, userId, person, family, canEdit }
         </h2>
         <p>{t("exposureLead", { name: person.name })}</p>
         <ExposureSummaryView exposure={exposure} />
+        {canEdit && exposure && exposure.nextSteps.length > 0 && (
+          <SendExposureTipsForm familyId={familyId} personId={person.id} name={person.name} />
+        )}
         {canEdit && (
           <Disclosure summary={exposure ? t("redoCheck") : t("doCheck")} initiallyOpen={!exposure || exposure.due}>
             <ExposureForm familyId={familyId} personId={person.id} name={person.name} previous={exposure?.answers} />

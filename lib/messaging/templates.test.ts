@@ -32,6 +32,21 @@ describe("message templates", () => {
     });
   }
 
+  it("fit the exposure tips in two segments and keep them discreet, with every step asked for", () => {
+    for (const locale of locales) {
+      const { body, segments } = renderSms(locale, "exposureTips", { phone: "yes", profiles: "yes", trips: "yes", places: "yes" });
+      expect(segments, body).toBeLessThanOrEqual(2);
+      expect(body.toLowerCase()).not.toMatch(/kidnap|ransom|secuestr|rescate|extors/);
+      // Only the steps asked for, and the advice that holds for everyone.
+      const none = renderSms(locale, "exposureTips", { phone: "no", profiles: "no", trips: "no", places: "no" }).body;
+      expect(none.length).toBeLessThan(body.length);
+      expect(none).toMatch(/hang up and call home|cuelga y llama a casa/);
+    }
+    expect(renderSms("es", "exposureTips", { phone: "yes", profiles: "no", trips: "no", places: "no" }).body).toContain(
+      "quita tu celular de tus redes",
+    );
+  });
+
   it("cuts long names", () => {
     expect(renderSms("en", "testCheckIn", { family: longName }).body).toMatch(/^Familia Hernández de la Fuente safety plan test/);
   });

@@ -19,7 +19,8 @@ export type SmsTemplate =
   | "scamNotice"
   | "standDown"
   | "adultAlert"
-  | "tripWarning";
+  | "tripWarning"
+  | "exposureTips";
 export type VoiceTemplate =
   | "testCheckInCall"
   | "callThanks"

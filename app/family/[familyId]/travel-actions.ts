@@ -2,7 +2,7 @@
 // Trips and exposure checks (familyAction: signed-in adults; the data-access functions check the
 // family and the role; every failure comes back as a translated form message).
 import { familyAction } from "@/lib/server/actions/action-builders";
-import { saveExposureCheck } from "@/lib/server/exposure/exposure-checks";
+import { saveExposureCheck, sendExposureTips } from "@/lib/server/exposure/exposure-checks";
 import { addTripCompanion, createTrip, deleteTrip, removeTripContact, updateTrip } from "@/lib/server/travel/trips";
 import { companionSchema, exposureSchema, tripSchema } from "@/lib/validation/travel";
 
@@ -36,4 +36,10 @@ export const removeTripContactAction = familyAction({ bound: ["tripId"] }, async
 export const saveExposureAction = familyAction({ bound: ["personId"], schema: exposureSchema }, async ({ scope, input }) => {
   await saveExposureCheck({ ...scope, input });
   return { status: "success", successMessage: "exposureSaved" };
+});
+
+/** Texts the person the steps of their latest check, when an adult asks (once a day). */
+export const sendExposureTipsAction = familyAction({ bound: ["personId"] }, async ({ scope }) => {
+  const { name } = await sendExposureTips(scope);
+  return { status: "success", successMessage: "tipsSent", successValues: { name } };
 });

@@ -7,6 +7,7 @@ import { cancelSteps } from "@/lib/server/incidents/schedule";
 import { workerUtils } from "@/lib/server/jobs/job-queue";
 import { cancelTripWarning } from "@/lib/server/travel/trip-warning";
 import { tripRateKey } from "@/lib/server/travel/trips";
+import { exposureTipsKey } from "@/lib/server/exposure/exposure-checks";
 
 /**
  * Erases one family and every row that holds its data. Rows that belong to the family go by
@@ -75,7 +76,14 @@ async function eraseFamilyIn(tx: Prisma.TransactionClient, familyId: string, opt
   }
   const counterKeys = [...own.map((number) => `unknown-sender:${number}`), ...ids.map((id) => `caller-word:${id}`)];
   await tx.attemptCounter.deleteMany({
-    where: { OR: [{ key: { in: counterKeys } }, { key: { startsWith: `word-check:${familyId}:` } }, { key: tripRateKey(familyId) }] },
+    where: {
+      OR: [
+        { key: { in: counterKeys } },
+        { key: { startsWith: `word-check:${familyId}:` } },
+        { key: tripRateKey(familyId) },
+        { key: { startsWith: exposureTipsKey(familyId, "") } },
+      ],
+    },
   });
   for (const incidentId of ids) await cancelSteps(tx, incidentId);
   for (const trip of trips) await cancelTripWarning(tx, trip.id);

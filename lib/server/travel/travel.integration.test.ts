@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { exportFamilyData } from "@/lib/server/family/manage-family";
-import { saveExposureCheck } from "@/lib/server/exposure/exposure-checks";
+import { exposureTipsKey, saveExposureCheck, sendExposureTips } from "@/lib/server/exposure/exposure-checks";
+import { eraseFamily } from "@/lib/server/family/erase-family";
 import { runIncidentStep } from "@/lib/server/incidents/run-step";
 import { startIncident } from "@/lib/server/incidents/start-incident";
 import { handleTwilioWebhook } from "@/lib/server/messaging/webhooks";
@@ -323,6 +324,54 @@ describe("exposure checks and the plan", () => {
     expect(await db.exposureCheck.count({ where: { personId: plan.people[0]!.id } })).toBe(0);
     await saveExposureCheck({ ...plan.scope, personId: plan.people[0]!.id, input });
     expect(sent).toEqual([]); // nothing goes to the person
+  });
+
+  it("reach the person only when an admin asks: the steps, in their language, once a day, never to a number that said STOP", async () => {
+    const plan = await createTestPlan({ people: [{ name: "Ana Vega" }, { name: "Leo Vega" }] });
+    const [ana, leo] = [plan.people[0]!, plan.people[1]!];
+    const member = await addTestMember(plan.family.id, "member");
+    const other = await createTestFamily();
+    await expect(sendExposureTips({ ...plan.scope, personId: ana.id })).rejects.toMatchObject({ code: "conflict" });
+    await saveExposureCheck({
+      ...plan.scope,
+      personId: ana.id,
+      input: { profilesPublic: "no", phoneVisible: "yes", tripsPostedLive: "no", placesPublic: "unsure" },
+    });
+    await expect(sendExposureTips({ familyId: plan.family.id, userId: member.id, personId: ana.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(sendExposureTips({ familyId: other.family.id, userId: other.ownerId, personId: ana.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+
+    await sendExposureTips({ ...plan.scope, personId: ana.id });
+    await expect(sendExposureTips({ ...plan.scope, personId: ana.id })).rejects.toMatchObject({ code: "rate_limited" });
+    await drainJobs();
+    const texts = sent.filter((message) => message.to === ana.phone);
+    expect(texts).toHaveLength(1);
+    // Her two steps ("yes", and "not sure": check it), not the one she does not need; no answers, no accounts.
+    expect(texts[0]!.body).toContain("quita tu celular de tus redes");
+    expect(texts[0]!.body).toContain("no muestres tu escuela o trabajo");
+    expect(texts[0]!.body).not.toContain("perfiles en privado");
+
+    // A number that texted STOP gets nothing; the outbox says why.
+    await db.smsOptOut.create({ data: { phone: leo.phone } });
+    await saveExposureCheck({
+      ...plan.scope,
+      personId: leo.id,
+      input: { profilesPublic: "yes", phoneVisible: "no", tripsPostedLive: "no", placesPublic: "no" },
+    });
+    const { message } = await sendExposureTips({ ...plan.scope, personId: leo.id });
+    await drainJobs();
+    expect(sent.filter((entry) => entry.to === leo.phone)).toEqual([]);
+    expect(await db.outboundMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "failed",
+      errorCode: "opted_out",
+    });
+
+    // Deleting the family forgets that tips were sent.
+    await eraseFamily(plan.family.id);
+    expect(await db.attemptCounter.count({ where: { key: { startsWith: exposureTipsKey(plan.family.id, "") } } })).toBe(0);
   });
 
   it("and trips are in the family's export", async () => {
