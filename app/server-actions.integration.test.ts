@@ -38,7 +38,7 @@ describe("server actions", () => {
   }
 
   it("asks for the session before any work, and runs nothing without one", async () => {
-    const { createPersonAction } = await import("@/app/family/[familyId]/plan-actions");
+    const { createPersonAction } = await import("@/app/family/[familyId]/people/actions");
     const form = new FormData();
     form.set("name", "Nadie");
     form.set("phone", "+52 55 1111 0000");

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { assignContactAction } from "@/app/family/[familyId]/plan-actions";
+import { assignContactAction } from "@/app/family/[familyId]/contacts/actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";

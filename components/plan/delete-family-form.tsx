@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { deleteFamilyAction } from "@/app/family/[familyId]/plan-actions";
+import { deleteFamilyAction } from "@/app/family/[familyId]/settings/actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { TextField } from "@/components/form/text-field";
 import { initialFormState } from "@/lib/validation/form-state";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateFamilyAction } from "@/app/family/[familyId]/plan-actions";
+import { updateFamilyAction } from "@/app/family/[familyId]/settings/actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
 import { SelectField } from "@/components/form/select-field";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { completeSetupAction } from "@/app/family/[familyId]/plan-actions";
+import { completeSetupAction } from "@/app/family/[familyId]/setup/actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState } from "@/lib/validation/form-state";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createPersonAction, createPersonAndOpenAction, updatePersonAction } from "@/app/family/[familyId]/plan-actions";
+import { createPersonAction, createPersonAndOpenAction, updatePersonAction } from "@/app/family/[familyId]/people/actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
 import { PhoneField } from "@/components/form/phone-field";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { checkSecretWordAction, saveSecretWordsAction } from "@/app/family/[familyId]/plan-actions";
+import { checkSecretWordAction, saveSecretWordsAction } from "@/app/family/[familyId]/words/actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { FormSuccess } from "@/components/form/form-success";
 import { SelectField } from "@/components/form/select-field";

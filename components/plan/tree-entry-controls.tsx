@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateTreeEntryAction } from "@/app/family/[familyId]/plan-actions";
+import { updateTreeEntryAction } from "@/app/family/[familyId]/contacts/actions";
 import { FormAlert } from "@/components/form/form-alert";
 import { initialFormState } from "@/lib/validation/form-state";
 import { tiers } from "@/lib/plan-options";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { deleteContactAction } from "@/app/family/[familyId]/plan-actions";
+import { deleteContactAction } from "@/app/family/[familyId]/contacts/actions";
 import { ContactForm } from "@/components/plan/contact-form";
 import { DeleteButtonForm } from "@/components/plan/delete-button-form";
 import { formatPhone } from "@/lib/phone";

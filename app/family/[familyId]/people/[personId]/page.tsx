@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { deletePersonAction } from "@/app/family/[familyId]/plan-actions";
+import { deletePersonAction } from "@/app/family/[familyId]/people/actions";
 import { DeleteButtonForm } from "@/components/plan/delete-button-form";
 import { PersonContactsEditor } from "@/components/plan/person-contacts-editor";
 import { PersonForm } from "@/components/plan/person-form";
