@@ -1,6 +1,6 @@
 "use server";
-// Contacts and each person's contact tree. familyAction: signed-in adults only; the data-access functions check the
-// family and the role; every failure comes back as a translated form message.
+// Contacts and each person's contact tree. Made by familyAction (signed-in adults only); the data-access
+// functions check the family and the role; failures come back as translated form messages.
 import { redirect } from "next/navigation";
 import { familyAction } from "@/lib/server/actions/action-builders";
 import { assignContact, changeContactTier, moveContactWithinTier, removeContactFromTree } from "@/lib/server/contacts/contact-tree";

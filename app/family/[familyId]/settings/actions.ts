@@ -1,6 +1,6 @@
 "use server";
-// The family's details, timings and alert number, and its deletion. familyAction: signed-in adults only; the data-access functions check the
-// family and the role; every failure comes back as a translated form message.
+// The family's details, timings and alert number, and its deletion. Made by familyAction (signed-in adults only); the data-access
+// functions check the family and the role; failures come back as translated form messages.
 import { redirect } from "next/navigation";
 import { formatPhone } from "@/lib/phone";
 import { familyAction } from "@/lib/server/actions/action-builders";

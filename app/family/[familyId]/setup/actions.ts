@@ -1,6 +1,6 @@
 "use server";
-// Finishing the guided setup. familyAction: signed-in adults only; the data-access functions check the
-// family and the role; every failure comes back as a translated form message.
+// Finishing the guided setup. Made by familyAction (signed-in adults only); the data-access
+// functions check the family and the role; failures come back as translated form messages.
 import { redirect } from "next/navigation";
 import { familyAction } from "@/lib/server/actions/action-builders";
 import { completeFamilySetup } from "@/lib/server/family/manage-family";

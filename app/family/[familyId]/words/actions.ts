@@ -1,6 +1,6 @@
 "use server";
-// The family's safe and duress words. familyAction: signed-in adults only; the data-access functions check the
-// family and the role; every failure comes back as a translated form message.
+// The family's safe and duress words. Made by familyAction (signed-in adults only); the data-access
+// functions check the family and the role; failures come back as translated form messages.
 import { familyAction } from "@/lib/server/actions/action-builders";
 import { checkSecretWord, saveSecretWords } from "@/lib/server/secret-words/secret-words";
 import { checkWordSchema, secretWordsSchema } from "@/lib/validation/plan";
