@@ -1,6 +1,7 @@
 "use server";
-// The family's details, timings and alert number, and its deletion. Made by familyAction (signed-in adults only); the data-access
-// functions check the family and the role; failures come back as translated form messages.
+// The family's details, timings and alert number, and its deletion. Made by familyAction
+// (signed-in adults only); the data-access functions check the family and the role; failures
+// come back as translated form messages.
 import { redirect } from "next/navigation";
 import { formatPhone } from "@/lib/phone";
 import { familyAction } from "@/lib/server/actions/action-builders";
