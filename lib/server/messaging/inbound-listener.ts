@@ -4,12 +4,12 @@ import { env } from "@/lib/env";
 import { actOnNewInbound, INBOUND_CHANNEL } from "./inbound";
 
 /** A wake-up may be lost (the web server's NOTIFY failed): the worker also looks this often. */
-const FALLBACK_LOOK_MS = 5000;
+const FALLBACK_LOOK_MS = 1000;
 
 /**
  * The worker's half of the webhook hand-over: LISTENs for the web server's wake-ups and acts on
  * what was stored, one pass at a time (a wake-up during a pass brings one more pass). It looks on
- * every (re)connection, since nothing was heard while disconnected, and every few seconds anyway.
+ * every (re)connection, since nothing was heard while disconnected, and every second anyway.
  * A lost connection (a database restart) is retried every second until `stop`.
  */
 export function listenForInbound(options: { fallbackLookMs?: number } = {}): { listening: Promise<void>; stop(): Promise<void> } {
