@@ -9,9 +9,8 @@ import { requireUuid } from "@/lib/server/plan/input-guards";
 import { appendIncidentEvent } from "./events";
 import { familyAdults, queueNotice } from "./notify";
 import { cancelSteps } from "./schedule";
-import { IncidentOutcome } from "@/lib/generated/prisma/enums";
+import type { IncidentOutcome } from "@/lib/generated/prisma/enums";
 
-export const outcomes = Object.values(IncidentOutcome);
 export type Outcome = IncidentOutcome;
 
 type Transaction = Prisma.TransactionClient;
